@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createPool,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+  waitForDatabase,
+  withTransaction,
+} from "../src/database.js";
+import { createTestDatabase, type TestDatabase } from "../src/testing/test-database.js";
+
+describe("the shared database module", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrated: false });
+  });
+  afterAll(() => database.drop());
+
+  it("commits a transaction's work, and leaves the data as it was when the work throws", async () => {
+    const pool = createPool({ connectionString: database.url, max: 2 });
+    try {
+      await pool.query("CREATE TABLE counter (n int NOT NULL)");
+      await withTransaction(pool, (client) => client.query("INSERT INTO counter VALUES (1)"));
+      await expect(
+        withTransaction(pool, async (client) => {
+          await client.query("INSERT INTO counter VALUES (2)");
+          throw new Error("boom after the first write");
+        }),
+      ).rejects.toThrow("boom after the first write");
+      const { rows } = await pool.query<{ n: number }>("SELECT n FROM counter ORDER BY n");
+      expect(rows.map((row) => row.n)).toEqual([1]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("waits for a database that answers", async () => {
+    const pool = createPool({ connectionString: database.url, max: 1 });
+    await expect(waitForDatabase(pool)).resolves.toBeUndefined();
+    await pool.end();
+  });
+
+  it("gives up on an unreachable server with a line naming the variable", async () => {
+    const pool = createPool({ connectionString: "postgres://x:y@127.0.0.1:1/none", max: 1 });
+    await expect(waitForDatabase(pool, { timeoutMillis: 500, variable: "DATABASE_URL" })).rejects.toThrow(
+      "Cannot reach the database at 127.0.0.1:1 (connection refused): is the server running, and is the host and port in DATABASE_URL right?",
+    );
+    await pool.end();
+  });
+
+  it("does not retry a statement error, only connection failures", async () => {
+    const pool = createPool({
+      connectionString: `${database.url.replace(/\/[^/]+$/, "")}/no_such_database_here`,
+    });
+    const started = Date.now();
+    await expect(waitForDatabase(pool, { timeoutMillis: 10_000 })).rejects.toThrow(/does not exist/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await pool.end();
+  });
+
+  it("rejects a malformed URL by naming the variable", () => {
+    expect(() => parseDatabaseUrl("not a url", "DATABASE_URL")).toThrow(/^DATABASE_URL is not a valid URL/);
+    expect(() => parseDatabaseUrl("mysql://h/db", "DATABASE_URL")).toThrow(/must start with postgres:\/\//);
+  });
+
+  it("hides the password when a URL is shown", () => {
+    expect(redactDatabaseUrl("postgres://me:s3cret@db.example.com/app")).toBe(
+      "postgres://me:*****@db.example.com/app",
+    );
+  });
+});
