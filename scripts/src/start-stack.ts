@@ -124,6 +124,12 @@ async function runServices(
 
   if (services.length === 0) {
     console.log("[stack] no service to start yet; the database is ready. Ctrl-C stops it.");
+    const signal = await new Promise<NodeJS.Signals>((done) => {
+      for (const name of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(name, () => done(name));
+    });
+    console.log(`[stack] ${signal}: stopping the database`);
+    await stopDatabase();
+    return;
   }
   const env = { ...process.env, DATABASE_URL: database.pooled, DATABASE_URL_UNPOOLED: database.direct };
   const commands: ConcurrentlyCommandInput[] = services.map((service) => ({
@@ -152,7 +158,6 @@ async function runServices(
     () => false,
     () => !stopping,
   );
-  if (services.length === 0) await new Promise<void>((done) => process.once("SIGINT", () => done()));
   await stopDatabase();
   process.exit(failed ? 1 : 0);
 }
