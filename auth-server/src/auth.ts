@@ -1,60 +1,106 @@
 import type { BetterAuthOptions } from "better-auth";
 import { betterAuth } from "better-auth";
-import { admin, jwt } from "better-auth/plugins";
+import { admin, genericOAuth, jwt } from "better-auth/plugins";
 import type pg from "pg";
+import type { Config } from "./config.js";
+import { CLIENT_IP_HEADER } from "./http/client-ip.js";
+import type { SigningKeyring } from "./keys/signing-keyring.js";
+import { passwordResetMail, verificationMail } from "./mail/account-mails.js";
+import type { MailSender } from "./mail/mail-sender.js";
+import { passwordHashing } from "./passwords/password-hashing.js";
+import { rehashMigratedPassword } from "./passwords/rehash-migrated-password.js";
+import { rateLimitRules } from "./rate-limit-rules.js";
 
-/** The parts of the auth-server's configuration that shape Better Auth (see config.ts). */
-export interface AuthSettings {
-  baseUrl: string;
-  secret: string;
-  websiteUrl: string;
-  jwtIssuer: string;
-  jwtAudience: string;
-  /** Lifetime of an access JWT, in seconds. */
-  jwtTtlSeconds: number;
-  requireEmailVerification: boolean;
+/** What Better Auth needs besides configuration. */
+export interface AuthServices {
+  pool: pg.Pool;
+  mailSender: MailSender;
+  keyring: SigningKeyring;
+  log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
+
+const DAY = 24 * 60 * 60;
 
 /**
  * Better Auth's options for this platform. The schema they imply is what migrations/ creates: change a
  * plugin here and test/better-auth-schema.test.ts says which migration to add.
  */
-export function createAuthOptions(settings: AuthSettings, pool: pg.Pool) {
+export function createAuthOptions(config: Config, services: AuthServices) {
+  const { mailSender, keyring } = services;
   return {
-    database: pool,
-    baseURL: settings.baseUrl,
-    secret: settings.secret,
-    trustedOrigins: [settings.websiteUrl],
+    database: services.pool,
+    baseURL: config.baseUrl,
+    secret: config.secret,
+    trustedOrigins: [config.websiteUrl],
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
-      requireEmailVerification: settings.requireEmailVerification,
+      requireEmailVerification: config.requireEmailVerification,
+      password: passwordHashing,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => mailSender.send(passwordResetMail(user.email, url)),
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    advanced: { database: { generateId: "uuid" } },
-    rateLimit: { enabled: true, storage: "database" },
+    emailVerification: {
+      sendOnSignUp: config.requireEmailVerification,
+      sendOnSignIn: config.requireEmailVerification,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => mailSender.send(verificationMail(user.email, url)),
+    },
+    user: { deleteUser: { enabled: true } },
+    // No cookie cache: sign-out and revocation must take effect at once, also for /token.
+    session: { expiresIn: 7 * DAY, updateAge: DAY },
+    account: { accountLinking: { enabled: true } },
+    socialProviders: {
+      ...(config.google ? { google: config.google } : {}),
+      ...(config.github ? { github: config.github } : {}),
+    },
+    advanced: {
+      database: { generateId: "uuid" },
+      // Better Auth only reads addresses from headers; app.ts sets this one from the socket or trusted proxy.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      useSecureCookies: config.baseUrl.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    rateLimit: { enabled: config.rateLimitEnabled, storage: "database", ...rateLimitRules },
+    hooks: { after: rehashMigratedPassword },
+    logger: { level: "warn", log: services.log ?? (() => undefined) },
     plugins: [
-      // RS256 from the first key: Better Auth keeps signing with whatever algorithm its first key has.
       jwt({
-        jwks: { keyPairConfig: { alg: "RS256", modulusLength: 2048 } },
+        // RS256 from the first key: Better Auth keeps signing with whatever algorithm its first key has.
+        jwks: {
+          keyPairConfig: { alg: "RS256", modulusLength: 2048 },
+          rotationInterval: config.keyRotationSeconds,
+          gracePeriod: config.keyGraceSeconds,
+        },
         jwt: {
-          issuer: settings.jwtIssuer,
-          audience: settings.jwtAudience,
-          expirationTime: settings.jwtTtlSeconds,
+          issuer: config.jwtIssuer,
+          audience: config.jwtAudience,
+          // A number would be taken as an absolute `exp`; a span string is relative to `iat`.
+          expirationTime: `${config.jwtTtlSeconds}s`,
           definePayload: ({ user }) => ({
             email: user.email,
             name: user.name,
             emailVerified: user.emailVerified,
           }),
         },
+        adapter: {
+          getJwks: () => keyring.getJwks(),
+          createJwk: (data) => keyring.createJwk(data),
+        },
       }),
       admin(),
+      ...(config.oidc
+        ? [genericOAuth({ config: [{ ...config.oidc, scopes: ["openid", "email", "profile"], pkce: true }] })]
+        : []),
     ],
   } satisfies BetterAuthOptions;
 }
 
 /** The configured Better Auth instance. */
-export function createAuth(settings: AuthSettings, pool: pg.Pool) {
-  return betterAuth(createAuthOptions(settings, pool));
+export function createAuth(config: Config, services: AuthServices) {
+  return betterAuth(createAuthOptions(config, services));
 }
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,71 @@
+import { createPool, waitForDatabase } from "@textbook/migrations/database";
+import { toNodeHandler } from "better-auth/node";
+import cors from "cors";
+import express, { type Express } from "express";
+import { type Auth, createAuth } from "./auth.js";
+import type { Config } from "./config.js";
+import { setClientIp } from "./http/client-ip.js";
+import { internalError, notFound } from "./http/error-handlers.js";
+import { healthRoutes } from "./http/health-routes.js";
+import { jwksRoute } from "./http/jwks-route.js";
+import { createRequestLogger } from "./http/request-logger.js";
+import { ensureSigningKey } from "./keys/ensure-signing-key.js";
+import { createSigningKeyring } from "./keys/signing-keyring.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createMailSender } from "./mail/create-mail-sender.js";
+
+/** The Express app and what it holds open. */
+export interface AuthServerApp {
+  app: Express;
+  auth: Auth;
+  logger: Logger;
+  /** Ends the database pool and the mail transport; call after the HTTP server has stopped. */
+  close(): Promise<void>;
+}
+
+/** How often an instance picks up keys another instance created (rotation). */
+const KEY_REFRESH_MILLIS = 10_000;
+
+/** Connects to the database, makes sure a signing key exists, and builds the Express app. */
+export async function createApp(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<AuthServerApp> {
+  const pool = createPool({
+    connectionString: config.databaseUrl,
+    max: config.databasePoolMax,
+    applicationName: "auth-server",
+    logger,
+  });
+  const mailSender = createMailSender(config, logger);
+  const close = async () => {
+    await Promise.allSettled([pool.end(), mailSender.close()]);
+  };
+  try {
+    await waitForDatabase(pool, { logger, variable: "DATABASE_URL" });
+    const keyring = createSigningKeyring(pool, { refreshMillis: KEY_REFRESH_MILLIS });
+    const log = (level: "debug" | "info" | "warn" | "error", message: string) =>
+      logger[level]({ source: "better-auth" }, message);
+    const auth = createAuth(config, { pool, mailSender, keyring, log });
+    await ensureSigningKey(auth);
+
+    const app = express();
+    app.disable("x-powered-by");
+    app.set("trust proxy", config.trustProxy);
+    app.use(createRequestLogger(logger));
+    app.use(healthRoutes(pool, keyring));
+    app.use(
+      "/api/auth",
+      cors({ origin: config.websiteUrl, credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),
+    );
+    app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
+    // Better Auth reads the raw body itself: it is mounted before (and instead of) any body parser.
+    app.all("/api/auth/*splat", setClientIp, toNodeHandler(auth));
+    app.use(notFound);
+    app.use(internalError);
+    return { app, auth, logger, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,145 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Environment, environmentSchema } from "./config/environment-schema.js";
+import { readOrCreateSecret } from "./config/secret-file.js";
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** How long verifiers may cache the JWKS (the Cache-Control max-age of GET /api/auth/jwks), in seconds. */
+export const JWKS_MAX_AGE_SECONDS = 300;
+
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** The auth-server's configuration, parsed once at start (see .env.example for each variable). */
+export interface Config {
+  production: boolean;
+  databaseUrl: string;
+  databasePoolMax: number;
+  host: string;
+  port: number;
+  baseUrl: string;
+  secret: string;
+  websiteUrl: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  jwtTtlSeconds: number;
+  keyRotationSeconds: number;
+  keyGraceSeconds: number;
+  requireEmailVerification: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Express's `trust proxy` value: false, or the number of proxy hops in front of the server. */
+  trustProxy: false | number;
+  rateLimitEnabled: boolean;
+  logLevel: string;
+  dataDir: string;
+  outboxDir: string;
+  google: OAuthClient | undefined;
+  github: OAuthClient | undefined;
+  oidc: (OAuthClient & { providerId: string; discoveryUrl: string }) | undefined;
+}
+
+/** Thrown for a missing or malformed variable; the message names it. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment into a Config, or throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid auth-server configuration:\n  ${lines.join("\n  ")}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: Environment): Config {
+  const production = env.NODE_ENV === "production";
+  const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, ".data"));
+  const baseUrl = env.BETTER_AUTH_URL.replace(/\/+$/, "");
+  const config: Config = {
+    production,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    host: env.HOST,
+    port: env.AUTH_PORT,
+    baseUrl,
+    secret: resolveSecret(env, production, dataDir),
+    websiteUrl: env.WEBSITE_URL,
+    jwtIssuer: env.JWT_ISSUER ?? baseUrl,
+    jwtAudience: env.JWT_AUDIENCE ?? env.PROFILE_API_URL.replace(/\/+$/, ""),
+    jwtTtlSeconds: env.JWT_TTL,
+    keyRotationSeconds: env.JWT_KEY_ROTATION_INTERVAL,
+    keyGraceSeconds: env.JWT_KEY_GRACE_PERIOD,
+    requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    trustProxy:
+      env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? 1 : Number(env.TRUST_PROXY),
+    rateLimitEnabled: env.RATE_LIMIT_ENABLED,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    outboxDir: resolve(env.OUTBOX_DIR ?? join(dataDir, "outbox")),
+    google: oauthClient(env, "GOOGLE"),
+    github: oauthClient(env, "GITHUB"),
+    oidc: oidcClient(env),
+  };
+  assertConsistent(config);
+  return config;
+}
+
+function resolveSecret(env: Environment, production: boolean, dataDir: string): string {
+  const given = env.BETTER_AUTH_SECRET;
+  if (given !== undefined && given.length < 32) {
+    throw new ConfigError("BETTER_AUTH_SECRET must be at least 32 characters long.");
+  }
+  if (given) return given;
+  if (production) {
+    throw new ConfigError(
+      "BETTER_AUTH_SECRET is required when NODE_ENV=production (at least 32 characters; keep it: it encrypts the signing keys).",
+    );
+  }
+  return readOrCreateSecret(join(dataDir, "better-auth-secret"));
+}
+
+function oauthClient(env: Environment, prefix: "GOOGLE" | "GITHUB"): OAuthClient | undefined {
+  const clientId = env[`${prefix}_CLIENT_ID`];
+  const clientSecret = env[`${prefix}_CLIENT_SECRET`];
+  if (!clientId && !clientSecret) return undefined;
+  if (!clientId || !clientSecret) {
+    throw new ConfigError(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET must be set together.`);
+  }
+  return { clientId, clientSecret };
+}
+
+function oidcClient(env: Environment): Config["oidc"] {
+  const values = [env.OIDC_PROVIDER_ID, env.OIDC_DISCOVERY_URL, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (values.every((value) => value === undefined)) return undefined;
+  const [providerId, discoveryUrl, clientId, clientSecret] = values;
+  if (!providerId || !discoveryUrl || !clientId || !clientSecret) {
+    throw new ConfigError(
+      "OIDC_PROVIDER_ID, OIDC_DISCOVERY_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together.",
+    );
+  }
+  return { providerId, discoveryUrl, clientId, clientSecret };
+}
+
+function assertConsistent(config: Config): void {
+  // A rotated key must stay in the JWKS until every token it signed has expired and every verifier has
+  // refetched, or a valid token would be rejected.
+  const minimumGrace = config.jwtTtlSeconds + JWKS_MAX_AGE_SECONDS;
+  if (config.keyGraceSeconds <= minimumGrace) {
+    throw new ConfigError(
+      `JWT_KEY_GRACE_PERIOD must be longer than JWT_TTL plus the JWKS cache time (${minimumGrace}s).`,
+    );
+  }
+  if (config.production && !config.rateLimitEnabled) {
+    throw new ConfigError(
+      "RATE_LIMIT_ENABLED=false is for tests only and is refused when NODE_ENV=production.",
+    );
+  }
+}

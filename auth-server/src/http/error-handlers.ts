@@ -1,0 +1,17 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+
+/** 404 in Better Auth's error shape, so clients parse one shape everywhere. */
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ code: "NOT_FOUND", message: "There is nothing at this address." });
+};
+
+/** Unexpected errors: a generic message with the request id; the cause goes to the log only. */
+export const internalError: ErrorRequestHandler = (error, req, res, _next) => {
+  req.log.error({ err: error }, "request failed");
+  if (res.headersSent) return;
+  res.status(500).json({
+    code: "INTERNAL_ERROR",
+    message: "Something went wrong on our side. Please try again.",
+    requestId: req.id,
+  });
+};

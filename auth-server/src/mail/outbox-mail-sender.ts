@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Logger } from "pino";
+import type { MailSender } from "./mail-sender.js";
+
+/**
+ * Writes each mail as one JSON file in `directory` and logs its link, so that a developer can verify an e-mail
+ * or reset a password without a mail server. File names sort by time.
+ */
+export function createOutboxMailSender(directory: string, from: string, logger: Logger): MailSender {
+  return {
+    async send(mail) {
+      await mkdir(directory, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}.json`;
+      const file = join(directory, name);
+      const sentAt = new Date().toISOString();
+      await writeFile(file, `${JSON.stringify({ from, ...mail, sentAt }, null, 2)}\n`, { mode: 0o600 });
+      logger.info(
+        { to: mail.to, subject: mail.subject, link: mail.link, file },
+        "mail written to the local outbox",
+      );
+    },
+    async close() {},
+  };
+}
