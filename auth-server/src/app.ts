@@ -9,6 +9,7 @@ import { internalError, notFound } from "./http/error-handlers.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { jwksRoute } from "./http/jwks-route.js";
 import { createRequestLogger } from "./http/request-logger.js";
+import { addRetryAfter } from "./http/retry-after.js";
 import { ensureSigningKey } from "./keys/ensure-signing-key.js";
 import { createSigningKeyring } from "./keys/signing-keyring.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -60,7 +61,7 @@ export async function createApp(
     );
     app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     // Better Auth reads the raw body itself: it is mounted before (and instead of) any body parser.
-    app.all("/api/auth/*splat", setClientIp, toNodeHandler(auth));
+    app.all("/api/auth/*splat", setClientIp, addRetryAfter, toNodeHandler(auth));
     app.use(notFound);
     app.use(internalError);
     return { app, auth, logger, close };

@@ -19,6 +19,7 @@ export function createRequestLogger(logger: Logger) {
         method: req.method,
         path: req.url.split("?")[0],
       }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
   });

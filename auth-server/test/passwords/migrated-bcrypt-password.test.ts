@@ -1,0 +1,91 @@
+import { createPool } from "@textbook/migrations/database";
+import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
+import bcrypt from "bcryptjs";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAuthServer } from "../../src/testing/start-auth-server.js";
+import { testEnvironment } from "../support/test-environment.js";
+
+const USER_ID = "5b0e8f43-3c9a-4c4e-9d8b-2f7a1e6c0d11";
+
+/** Inserts a user the way the Supabase migration does: same id, verified, a credential account with bcrypt. */
+async function insertMigratedUser(pool: pg.Pool, email: string, bcryptHash: string): Promise<void> {
+  await pool.query(
+    `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") VALUES ($1, 'Lin', $2, true, now(), now())`,
+    [USER_ID, email],
+  );
+  await pool.query(
+    `INSERT INTO account ("accountId", "providerId", "userId", password, "createdAt", "updatedAt")
+     VALUES ($1::text, 'credential', $1::uuid, $2, now(), now())`,
+    [USER_ID, bcryptHash],
+  );
+}
+
+describe("a user migrated from Supabase with a bcrypt password", () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let environment: ReturnType<typeof testEnvironment>;
+  let server: { url: string; close(): Promise<void> };
+
+  const signIn = (email: string, password: string) =>
+    fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: environment.env.WEBSITE_URL as string },
+      body: JSON.stringify({ email, password }),
+    });
+  const storedHash = async () =>
+    (await pool.query(`SELECT password FROM account WHERE "userId" = $1`, [USER_ID])).rows[0]
+      .password as string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = createPool({ connectionString: database.url, max: 1 });
+    environment = testEnvironment(database.url, { RATE_LIMIT_ENABLED: "false" });
+    server = await startAuthServer(environment.env);
+    // Supabase's format: $2a$, cost 10 (GoTrue uses Go's bcrypt); bcryptjs writes the same hash as $2b$.
+    const hash = (await bcrypt.hash("kept from supabase", 10)).replace(/^\$2b\$/, "$2a$");
+    await insertMigratedUser(pool, "lin@example.com", hash);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await pool?.end();
+    await database?.drop();
+    environment?.remove();
+  });
+
+  it("fails a wrong password exactly like an unknown e-mail, without touching the stored hash", async () => {
+    const before = await storedHash();
+    const wrong = await signIn("lin@example.com", "not the password");
+    const unknown = await signIn("nobody@example.com", "not the password");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(wrong.status);
+    expect(await unknown.json()).toEqual(await wrong.json());
+    expect(await storedHash()).toBe(before);
+  });
+
+  it("signs in with the old password and leaves a scrypt hash behind, which works next time", async () => {
+    expect(await storedHash()).toMatch(/^\$2a\$10\$/);
+    const first = await signIn("lin@example.com", "kept from supabase");
+    expect(first.status).toBe(200);
+    expect((await first.json()).user.id).toBe(USER_ID);
+
+    const rehashed = await storedHash();
+    expect(rehashed).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
+    const second = await signIn("lin@example.com", "kept from supabase");
+    expect(second.status).toBe(200);
+    expect(await storedHash()).toBe(rehashed);
+  });
+
+  it("gives new users a scrypt hash, never bcrypt", async () => {
+    const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: environment.env.WEBSITE_URL as string },
+      body: JSON.stringify({ email: "new@example.com", password: "fresh password", name: "New" }),
+    });
+    expect(response.status).toBe(200);
+    const { rows } = await pool.query(
+      `SELECT a.password FROM account a JOIN "user" u ON u.id = a."userId" WHERE u.email = 'new@example.com'`,
+    );
+    expect(rows[0].password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
+  });
+});
