@@ -67,7 +67,7 @@ describe("a user migrated from Supabase with a bcrypt password", () => {
     expect(await storedHash()).toMatch(/^\$2a\$10\$/);
     const first = await signIn("lin@example.com", "kept from supabase");
     expect(first.status).toBe(200);
-    expect((await first.json()).user.id).toBe(USER_ID);
+    expect(((await first.json()) as { user: { id: string } }).user.id).toBe(USER_ID);
 
     const rehashed = await storedHash();
     expect(rehashed).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
