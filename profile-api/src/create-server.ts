@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import { registerAjvFormats, TypeBoxValidatorCompiler } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import type { DestinationStream } from "pino";
+import app, { type AppOptions } from "./app.js";
+import type { Config } from "./config.js";
+
+export interface ServerOptions extends Omit<AppOptions, "config"> {
+  /** Where the JSON log goes (tests capture it); stdout by default. */
+  logStream?: DestinationStream;
+}
+
+// Credentials never reach the log, even if a serializer or a debug line includes headers.
+const REDACT = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+  "headers.authorization",
+  "headers.cookie",
+];
+
+/** Builds the Fastify server with the app registered; `listen` is the caller's job. */
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<FastifyInstance> {
+  registerAjvFormats();
+  const server = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT, censor: "[redacted]" },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    // Our own ids: a client-sent id could be used to forge or confuse log lines.
+    genReqId: () => randomUUID(),
+    bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  });
+  server.setValidatorCompiler(TypeBoxValidatorCompiler);
+  server.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  await server.register(fp(app), { ...options, config });
+  return server;
+}

@@ -1,0 +1,166 @@
+import type pg from "pg";
+import type { Profile, ProfilePatch, ProfileReplacement } from "../schemas/profile.js";
+import { type Preconditions, preconditionsHold } from "./preconditions.js";
+
+/** A profile with the row version its ETag is made from. */
+export interface StoredProfile {
+  profile: Profile;
+  version: number;
+}
+
+export type WriteResult<Extra extends string = never> =
+  | { status: "created" | "updated"; stored: StoredProfile }
+  | { status: "precondition_failed" | Extra };
+
+export interface ProfileRepository {
+  find(userId: string): Promise<StoredProfile | undefined>;
+  /** Creates the profile or replaces all of it. */
+  replace(userId: string, input: ProfileReplacement, preconditions: Preconditions): Promise<WriteResult>;
+  /** Applies a merge patch whose keys are the fields to change. */
+  patch(userId: string, patch: ProfilePatch, preconditions: Preconditions): Promise<WriteResult<"not_found">>;
+  remove(
+    userId: string,
+    preconditions: Preconditions,
+  ): Promise<"deleted" | "not_found" | "precondition_failed">;
+}
+
+// API field → column. Only these names are ever put into SQL text; every value is a parameter.
+const COLUMNS = {
+  displayName: "display_name",
+  avatarUrl: "avatar_url",
+  softwareBackground: "software_background",
+  hardwareBackground: "hardware_background",
+  programmingLanguages: "programming_languages",
+  roboticsExperience: "robotics_experience",
+  learningGoals: "learning_goals",
+  preferredLanguage: "preferred_language",
+} as const satisfies Record<keyof ProfileReplacement, string>;
+type Field = keyof typeof COLUMNS;
+const FIELDS = Object.keys(COLUMNS) as Field[];
+
+const RETURNING = `RETURNING ${Object.values(COLUMNS).join(", ")}, created_at, updated_at, version`;
+
+/** The values a PUT stores: what was sent, with the defaults of the contract for what was left out. */
+function withDefaults(input: ProfileReplacement): Record<Field, unknown> {
+  return {
+    displayName: input.displayName,
+    avatarUrl: input.avatarUrl ?? null,
+    softwareBackground: input.softwareBackground ?? null,
+    hardwareBackground: input.hardwareBackground ?? null,
+    programmingLanguages: input.programmingLanguages ?? [],
+    roboticsExperience: input.roboticsExperience ?? null,
+    learningGoals: input.learningGoals ?? null,
+    preferredLanguage: input.preferredLanguage ?? "en",
+  };
+}
+
+/** All SQL of the profile table, parameterised, on the shared pool. */
+export function createProfileRepository(pool: pg.Pool): ProfileRepository {
+  const currentVersion = async (userId: string): Promise<number | undefined> => {
+    const { rows } = await pool.query<{ version: number }>("SELECT version FROM profile WHERE user_id = $1", [
+      userId,
+    ]);
+    return rows[0]?.version;
+  };
+  const versionFilter = (preconditions: Preconditions, parameter: number) =>
+    Array.isArray(preconditions.ifMatch) ? ` AND version = ANY($${parameter}::int[])` : "";
+
+  return {
+    async find(userId) {
+      const { rows } = await pool.query(
+        `SELECT ${Object.values(COLUMNS).join(", ")}, created_at, updated_at, version FROM profile WHERE user_id = $1`,
+        [userId],
+      );
+      return rows[0] ? toStored(rows[0]) : undefined;
+    },
+
+    async replace(userId, input, preconditions) {
+      const values = FIELDS.map((field) => withDefaults(input)[field]);
+      const columns = FIELDS.map((field) => COLUMNS[field]);
+      const assignments = columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ");
+      const insert = `INSERT INTO profile (user_id, ${columns.join(", ")}) VALUES ($1, ${columns.map((_, i) => `$${i + 2}`).join(", ")})`;
+      let sql: string;
+      const parameters: unknown[] = [userId, ...values];
+      if (preconditions.ifNoneMatch === "*") {
+        sql = `${insert} ON CONFLICT (user_id) DO NOTHING ${RETURNING}`;
+      } else if (preconditions.ifMatch !== undefined) {
+        // If-Match applies only to a profile that exists: update it, never create (RFC 9110 §13.1.1).
+        sql = `UPDATE profile SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(", ")},
+          updated_at = now(), version = version + 1
+          WHERE user_id = $1${versionFilter(preconditions, parameters.length + 1)} ${RETURNING}, false AS created`;
+        if (Array.isArray(preconditions.ifMatch)) parameters.push(preconditions.ifMatch);
+      } else {
+        sql = `${insert} ON CONFLICT (user_id) DO UPDATE SET ${assignments}, updated_at = now(),
+          version = profile.version + 1 ${RETURNING}, (xmax = 0) AS created`;
+      }
+      if (preconditions.ifNoneMatch === "*") sql += ", true AS created";
+      const { rows } = await pool.query(sql, parameters);
+      const row = rows[0];
+      if (!row) return { status: "precondition_failed" };
+      return { status: row.created ? "created" : "updated", stored: toStored(row) };
+    },
+
+    async patch(userId, patch, preconditions) {
+      const fields = FIELDS.filter((field) => patch[field] !== undefined);
+      if (fields.length === 0) {
+        // An empty merge patch changes nothing; it still answers as a write would.
+        const stored = await this.find(userId);
+        if (!stored) return { status: "not_found" };
+        if (!preconditionsHold(preconditions, stored.version)) return { status: "precondition_failed" };
+        return { status: "updated", stored };
+      }
+      const parameters: unknown[] = [userId, ...fields.map((field) => patch[field])];
+      const assignments = fields.map((field, i) => `${COLUMNS[field]} = $${i + 2}`).join(", ");
+      const filter = versionFilter(preconditions, parameters.length + 1);
+      if (Array.isArray(preconditions.ifMatch)) parameters.push(preconditions.ifMatch);
+      const { rows } = await pool.query(
+        `UPDATE profile SET ${assignments}, updated_at = now(), version = version + 1
+         WHERE user_id = $1${filter} ${RETURNING}`,
+        parameters,
+      );
+      if (rows[0]) return { status: "updated", stored: toStored(rows[0]) };
+      return { status: (await currentVersion(userId)) === undefined ? "not_found" : "precondition_failed" };
+    },
+
+    async remove(userId, preconditions) {
+      const parameters: unknown[] = [userId];
+      const filter = versionFilter(preconditions, 2);
+      if (Array.isArray(preconditions.ifMatch)) parameters.push(preconditions.ifMatch);
+      const { rowCount } = await pool.query(`DELETE FROM profile WHERE user_id = $1${filter}`, parameters);
+      if (rowCount) return "deleted";
+      return (await currentVersion(userId)) === undefined ? "not_found" : "precondition_failed";
+    },
+  };
+}
+
+interface ProfileRow {
+  display_name: string;
+  avatar_url: string | null;
+  software_background: string | null;
+  hardware_background: string | null;
+  programming_languages: string[];
+  robotics_experience: string | null;
+  learning_goals: string | null;
+  preferred_language: string;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+function toStored(row: ProfileRow): StoredProfile {
+  return {
+    version: row.version,
+    profile: {
+      displayName: row.display_name,
+      avatarUrl: row.avatar_url,
+      softwareBackground: row.software_background,
+      hardwareBackground: row.hardware_background,
+      programmingLanguages: row.programming_languages,
+      roboticsExperience: row.robotics_experience,
+      learningGoals: row.learning_goals,
+      preferredLanguage: row.preferred_language,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    },
+  };
+}

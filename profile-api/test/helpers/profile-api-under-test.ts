@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
+import pg from "pg";
+import { startProfileApi } from "../../src/testing/start-profile-api.js";
+import { AUDIENCE, ISSUER, startTokenIssuer, type TokenIssuer } from "./token-issuer.js";
+
+export const WEBSITE_URL = "http://website.test";
+
+/** A profile-api on its own migrated database, trusting a test token issuer. */
+export interface ProfileApiUnderTest {
+  url: string;
+  issuer: TokenIssuer;
+  database: TestDatabase;
+  /** Inserts a "user" row (the profile references it) and returns a token for it. */
+  createUser(): Promise<{ id: string; token: string }>;
+  /** fetch against the API with `token` as Bearer credentials. */
+  call(path: string, token: string | undefined, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startProfileApiUnderTest(
+  env: Record<string, string> = {},
+): Promise<ProfileApiUnderTest> {
+  const database = await createTestDatabase();
+  const issuer = await startTokenIssuer();
+  const api = await startProfileApi({
+    DATABASE_URL: database.url,
+    JWKS_URL: issuer.jwksUrl,
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+    WEBSITE_URL,
+    ...env,
+  });
+  const admin = new pg.Pool({ connectionString: database.url, max: 2 });
+
+  return {
+    url: api.url,
+    issuer,
+    database,
+    async createUser() {
+      const id = randomUUID();
+      await admin.query(
+        `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+         VALUES ($1, 'Learner', $2, true, now(), now())`,
+        [id, `${id}@example.com`],
+      );
+      return { id, token: await issuer.sign({ sub: id, email: `${id}@example.com` }) };
+    },
+    call(path, token, init = {}) {
+      const headers = new Headers(init.headers);
+      if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
+      if (typeof init.body === "string" && !headers.has("content-type"))
+        headers.set("content-type", "application/json");
+      return fetch(`${api.url}${path}`, { ...init, headers });
+    },
+    async close() {
+      await api.close();
+      await issuer.stop();
+      await admin.end();
+      await database.drop();
+    },
+  };
+}
