@@ -57,7 +57,7 @@ export async function createApp(
     app.use(healthRoutes(pool, keyring));
     app.use(
       "/api/auth",
-      cors({ origin: config.websiteUrl, credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),
+      cors({ origin: [config.websiteUrl], credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),
     );
     app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     // Better Auth reads the raw body itself: it is mounted before (and instead of) any body parser.

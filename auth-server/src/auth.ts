@@ -60,6 +60,9 @@ export function createAuthOptions(config: Config, services: AuthServices) {
       database: { generateId: "uuid" },
       // Better Auth only reads addresses from headers; app.ts sets this one from the socket or trusted proxy.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Better Auth skips the origin check when NODE_ENV=test; keep it on so tests see production behaviour.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       useSecureCookies: config.baseUrl.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
