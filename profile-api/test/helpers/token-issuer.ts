@@ -15,7 +15,7 @@ export interface TokenIssuer {
   /** An RS256 token as the auth-server would issue it; `claims` and `header` override the defaults. */
   sign(claims?: JWTPayload, header?: Record<string, unknown>): Promise<string>;
   publicJwk: JWK;
-  privateKey: CryptoKey;
+  privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
   stop(): Promise<void>;
   start(): Promise<void>;
 }

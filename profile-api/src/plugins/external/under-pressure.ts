@@ -8,14 +8,11 @@ export default fp(
     await fastify.register(underPressure, {
       maxEventLoopDelay: 1_000,
       pressureHandler: (request, reply) => {
-        reply
-          .code(503)
-          .header("retry-after", "5")
-          .send({
-            error: "service_overloaded",
-            message: "The service is overloaded; try again shortly.",
-            requestId: request.id,
-          });
+        reply.code(503).header("retry-after", "5").send({
+          error: "service_overloaded",
+          message: "The service is overloaded; try again shortly.",
+          requestId: request.id,
+        });
       },
     });
   },
