@@ -44,7 +44,10 @@ export async function createApp(
   };
   try {
     await waitForDatabase(pool, { logger, variable: "DATABASE_URL" });
-    const keyring = createSigningKeyring(pool, { refreshMillis: KEY_REFRESH_MILLIS });
+    const keyring = createSigningKeyring(pool, {
+      refreshMillis: KEY_REFRESH_MILLIS,
+      rotationSeconds: config.keyRotationSeconds,
+    });
     const log = (level: "debug" | "info" | "warn" | "error", message: string) =>
       logger[level]({ source: "better-auth" }, message);
     const auth = createAuth(config, { pool, mailSender, keyring, log });

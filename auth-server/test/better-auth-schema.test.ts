@@ -28,7 +28,10 @@ function realOptions(url: string, pool: pg.Pool, outbox: ReturnType<typeof testE
   const services = {
     pool,
     mailSender: createMailSender(config, logger),
-    keyring: createSigningKeyring(pool, { refreshMillis: 10_000 }),
+    keyring: createSigningKeyring(pool, {
+      refreshMillis: 10_000,
+      rotationSeconds: config.keyRotationSeconds,
+    }),
   };
   return createAuthOptions(config, services);
 }

@@ -24,14 +24,26 @@ export interface SigningKeyring {
 // Any fixed 64-bit number unique to this purpose; pg_advisory_xact_lock serialises key creation across instances.
 const KEY_CREATION_LOCK = 7_304_112_450_001;
 
-/** A keyring over the `jwks` table; other instances' new keys show up within `refreshMillis`. */
-export function createSigningKeyring(pool: pg.Pool, options: { refreshMillis: number }): SigningKeyring {
+export interface KeyringOptions {
+  /** How often to pick up keys other instances created. */
+  refreshMillis: number;
+  /** Every key stops signing this long after its creation (JWT_KEY_ROTATION_INTERVAL). */
+  rotationSeconds: number;
+}
+
+/**
+ * A keyring over the `jwks` table; other instances' new keys show up within `refreshMillis`. A key's expiry is
+ * its stored `expiresAt`, or `createdAt` plus the rotation interval: keys made before rotation was configured
+ * (or with a longer interval) still rotate on the current schedule instead of signing forever.
+ */
+export function createSigningKeyring(pool: pg.Pool, options: KeyringOptions): SigningKeyring {
+  const rotationMillis = options.rotationSeconds * 1000;
   let keys: StoredKey[] | undefined;
   let loadedAt = 0;
   let loading: Promise<StoredKey[]> | undefined;
 
   const reload = () => {
-    loading ??= selectKeys(pool)
+    loading ??= selectKeys(pool, rotationMillis)
       .then((rows) => {
         keys = rows;
         loadedAt = Date.now();
@@ -54,11 +66,11 @@ export function createSigningKeyring(pool: pg.Pool, options: { refreshMillis: nu
       const key = await withTransaction(pool, async (client) => {
         await client.query("SELECT pg_advisory_xact_lock($1)", [KEY_CREATION_LOCK]);
         const live = await client.query(
-          `SELECT * FROM jwks WHERE alg IS NOT DISTINCT FROM $1 AND ("expiresAt" IS NULL OR "expiresAt" > now())
+          `SELECT * FROM jwks WHERE alg IS NOT DISTINCT FROM $1 AND LEAST("expiresAt", "createdAt" + make_interval(secs => $2)) > now()
            ORDER BY "createdAt" DESC LIMIT 1`,
-          [data.alg ?? null],
+          [data.alg ?? null, options.rotationSeconds],
         );
-        if (live.rows[0]) return toKey(live.rows[0]);
+        if (live.rows[0]) return toKey(live.rows[0], rotationMillis);
         const inserted = await client.query(
           `INSERT INTO jwks ("publicKey", "privateKey", "createdAt", "expiresAt", alg, crv)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
@@ -71,7 +83,7 @@ export function createSigningKeyring(pool: pg.Pool, options: { refreshMillis: nu
             data.crv ?? null,
           ],
         );
-        return toKey(inserted.rows[0]);
+        return toKey(inserted.rows[0], rotationMillis);
       });
       await reload();
       return key;
@@ -80,18 +92,24 @@ export function createSigningKeyring(pool: pg.Pool, options: { refreshMillis: nu
   };
 }
 
-async function selectKeys(pool: pg.Pool): Promise<StoredKey[]> {
+async function selectKeys(pool: pg.Pool, rotationMillis: number): Promise<StoredKey[]> {
   const { rows } = await pool.query(`SELECT * FROM jwks ORDER BY "createdAt"`);
-  return rows.map(toKey);
+  return rows.map((row) => toKey(row, rotationMillis));
 }
 
-function toKey(row: Record<string, unknown>): StoredKey {
+function effectiveExpiry(row: Record<string, unknown>, rotationMillis: number): Date {
+  const byPolicy = (row.createdAt as Date).getTime() + rotationMillis;
+  const stored = row.expiresAt ? (row.expiresAt as Date).getTime() : Number.POSITIVE_INFINITY;
+  return new Date(Math.min(stored, byPolicy));
+}
+
+function toKey(row: Record<string, unknown>, rotationMillis: number): StoredKey {
   return {
     id: String(row.id),
     publicKey: String(row.publicKey),
     privateKey: String(row.privateKey),
     createdAt: row.createdAt as Date,
-    ...(row.expiresAt ? { expiresAt: row.expiresAt as Date } : {}),
+    expiresAt: effectiveExpiry(row, rotationMillis),
     ...(row.alg ? { alg: row.alg as StoredKey["alg"] } : {}),
     ...(row.crv ? { crv: row.crv as StoredKey["crv"] } : {}),
   };
