@@ -1,0 +1,131 @@
+import { createPool } from "@textbook/migrations/database";
+import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
+import { OAuth2Server } from "oauth2-mock-server";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAuthServer } from "../src/testing/start-auth-server.js";
+import { testEnvironment } from "./support/test-environment.js";
+
+interface Identity {
+  sub: string;
+  email: string;
+  name: string;
+}
+
+const MIGRATED_USER_ID = "0d6f3c4e-8a51-4f0b-b6a4-6f1c2d3e4a5b";
+
+describe("sign-in with an OpenID Connect provider (oauth2-mock-server as a generic OAuth provider)", () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let environment: ReturnType<typeof testEnvironment>;
+  let provider: OAuth2Server;
+  let server: { url: string; close(): Promise<void> };
+  let website: string;
+
+  /** Plays the browser through the redirects: our sign-in, the provider's authorize, our callback. */
+  async function signInAs(identity: Identity): Promise<{ userId: string; location: string }> {
+    const claims = { ...identity, email_verified: true };
+    // Both the access token and the ID token pass through this hook, so it stays on for the whole flow.
+    provider.service.removeAllListeners("beforeTokenSigning");
+    provider.service.on("beforeTokenSigning", (token) => Object.assign(token.payload, claims));
+    provider.service.once("beforeUserinfo", (response) => {
+      response.body = claims;
+    });
+    const start = await fetch(`${server.url}/api/auth/sign-in/social`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: website },
+      body: JSON.stringify({ provider: "mock", callbackURL: `${website}/welcome` }),
+    });
+    expect(start.status).toBe(200);
+    const cookies = start.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    const { url } = (await start.json()) as { url: string };
+
+    const authorize = await fetch(url, { redirect: "manual" });
+    const callbackUrl = authorize.headers.get("location") as string;
+    expect(callbackUrl.startsWith(`${server.url}/api/auth/callback/mock`)).toBe(true);
+
+    const callback = await fetch(callbackUrl, { redirect: "manual", headers: { cookie: cookies } });
+    expect(callback.status).toBe(302);
+    const sessionCookie = callback.headers
+      .getSetCookie()
+      .find((line) => line.startsWith("better-auth.session_token="));
+    expect(sessionCookie).toBeDefined();
+    const session = await fetch(`${server.url}/api/auth/get-session`, {
+      headers: { cookie: (sessionCookie as string).split(";")[0] as string },
+    });
+    const body = (await session.json()) as { user: { id: string } };
+    return { userId: body.user.id, location: callback.headers.get("location") as string };
+  }
+
+  beforeAll(async () => {
+    provider = new OAuth2Server();
+    await provider.issuer.keys.generate("RS256");
+    await provider.start(0, "127.0.0.1");
+    database = await createTestDatabase();
+    pool = createPool({ connectionString: database.url, max: 1 });
+    environment = testEnvironment(database.url, {
+      RATE_LIMIT_ENABLED: "false",
+      OIDC_PROVIDER_ID: "mock",
+      OIDC_DISCOVERY_URL: `${provider.issuer.url}/.well-known/openid-configuration`,
+      OIDC_CLIENT_ID: "textbook",
+      OIDC_CLIENT_SECRET: "mock-secret",
+    });
+    website = environment.env.WEBSITE_URL as string;
+    server = await startAuthServer(environment.env);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await provider?.stop();
+    await pool?.end();
+    await database?.drop();
+    environment?.remove();
+  });
+
+  it("creates a new user on the first sign-in and returns to the website", async () => {
+    const { userId, location } = await signInAs({ sub: "mock-1001", email: "new@example.com", name: "New" });
+    expect(location).toBe(`${website}/welcome`);
+    const { rows } = await pool.query(`SELECT "providerId", "accountId" FROM account WHERE "userId" = $1`, [
+      userId,
+    ]);
+    expect(rows).toEqual([{ providerId: "mock", accountId: "mock-1001" }]);
+  });
+
+  it("finds a migrated user by the provider's subject, even when the e-mail has changed since", async () => {
+    await pool.query(
+      `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+       VALUES ($1, 'Migrated', 'old-address@example.com', true, now(), now())`,
+      [MIGRATED_USER_ID],
+    );
+    await pool.query(
+      `INSERT INTO account ("accountId", "providerId", "userId", "createdAt", "updatedAt")
+       VALUES ('supabase-identity-42', 'mock', $1, now(), now())`,
+      [MIGRATED_USER_ID],
+    );
+    const { userId } = await signInAs({
+      sub: "supabase-identity-42",
+      email: "new-address@example.com",
+      name: "M",
+    });
+    expect(userId).toBe(MIGRATED_USER_ID);
+  });
+
+  it("links the provider to an existing user with the same verified e-mail", async () => {
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: website },
+      body: JSON.stringify({ email: "linked@example.com", password: "password one", name: "Linked" }),
+    });
+    const existingId = ((await signUp.json()) as { user: { id: string } }).user.id;
+    await pool.query(`UPDATE "user" SET "emailVerified" = true WHERE id = $1`, [existingId]);
+
+    const { userId } = await signInAs({ sub: "mock-2002", email: "linked@example.com", name: "Linked" });
+    expect(userId).toBe(existingId);
+    const { rows } = await pool.query(`SELECT "providerId" FROM account WHERE "userId" = $1 ORDER BY 1`, [
+      userId,
+    ]);
+    expect(rows.map((row) => row.providerId)).toEqual(["credential", "mock"]);
+  });
+});
