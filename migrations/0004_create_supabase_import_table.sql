@@ -1,0 +1,11 @@
+-- Records, per user moved by `npm run migrate:supabase`, a fingerprint of each part that was written from the
+-- Supabase source (user, each account, profile). A rerun compares the source with these fingerprints, not with the
+-- live rows, so it applies exactly what changed in Supabase and never undoes what a user changed here since
+-- (a password upgraded to scrypt at sign-in, an edited profile). Written in the same transaction as the rows, so
+-- a run killed at any moment resumes where its last commit ended.
+
+CREATE TABLE supabase_import (
+  user_id uuid PRIMARY KEY REFERENCES "user" ("id") ON DELETE CASCADE,
+  fingerprints jsonb NOT NULL,
+  imported_at timestamptz NOT NULL DEFAULT now()
+);

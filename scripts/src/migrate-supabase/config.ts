@@ -1,0 +1,108 @@
+import { parseArgs } from "node:util";
+import { parseDatabaseUrl } from "@textbook/migrations/database";
+import { z } from "zod";
+import { UsageError } from "./errors.js";
+
+export interface MigrationConfig {
+  sourceUrl: string;
+  targetUrl: string;
+  /** Which variable the target URL came from, for messages. */
+  targetVariable: "DATABASE_URL_UNPOOLED" | "DATABASE_URL";
+  dryRun: boolean;
+  /** Skip the confirmation prompt. */
+  yes: boolean;
+  batchSize: number;
+  reportFile: string | null;
+  verbose: boolean;
+}
+
+export const USAGE = `Usage: npm run migrate:supabase -- [options]
+
+Moves Supabase Auth users, their passwords, linked logins and profiles into this platform's database.
+Reads SUPABASE_DB_URL (the Supabase database, only read) and DATABASE_URL_UNPOOLED (the target, direct URL).
+
+Options:
+  --dry-run          read everything, write nothing; exit 2 if the target would change, 0 if up to date
+  --yes, --no-input  do not ask before writing
+  --batch-size N     users per transaction (default 2000)
+  --report FILE      write the full JSON report to FILE
+  --verbose          print every skipped user and warning
+  --help             show this text
+
+Exit codes: 0 done and reconciled, 1 error or mismatch, 2 dry-run found changes, 130 interrupted.`;
+
+const Env = z.object({
+  SUPABASE_DB_URL: z.string({
+    error: "SUPABASE_DB_URL is not set: give the Supabase database's connection string.",
+  }),
+  DATABASE_URL_UNPOOLED: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+});
+
+const BatchSize = z.coerce.number().int().min(1).max(50_000);
+
+/** Parses the command line and the environment once; throws a UsageError that says what is wrong. */
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): MigrationConfig | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      yes: { type: "boolean", default: false },
+      "no-input": { type: "boolean", default: false },
+      "batch-size": { type: "string", default: "2000" },
+      report: { type: "string" },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) return "help";
+  const parsedEnv = Env.safeParse(env);
+  if (!parsedEnv.success) throw new UsageError(parsedEnv.error.issues[0]?.message ?? "invalid environment");
+  const batchSize = BatchSize.safeParse(values["batch-size"]);
+  if (!batchSize.success) throw new UsageError("--batch-size must be a whole number from 1 to 50000.");
+  const targetVariable = parsedEnv.data.DATABASE_URL_UNPOOLED ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
+  const targetUrl = parsedEnv.data.DATABASE_URL_UNPOOLED ?? parsedEnv.data.DATABASE_URL;
+  if (!targetUrl) {
+    throw new UsageError(
+      "DATABASE_URL_UNPOOLED is not set: give the target database's direct (unpooled) connection string.",
+    );
+  }
+  checkUrls(parsedEnv.data.SUPABASE_DB_URL, targetUrl, targetVariable);
+  return {
+    sourceUrl: parsedEnv.data.SUPABASE_DB_URL,
+    targetUrl,
+    targetVariable,
+    dryRun: values["dry-run"],
+    yes: values.yes || values["no-input"],
+    batchSize: batchSize.data,
+    reportFile: values.report ?? null,
+    verbose: values.verbose,
+  };
+}
+
+function checkUrls(sourceUrl: string, targetUrl: string, targetVariable: string): void {
+  const source = wrap(() => parseDatabaseUrl(sourceUrl, "SUPABASE_DB_URL"));
+  const target = wrap(() => parseDatabaseUrl(targetUrl, targetVariable));
+  // Neon's pooler (PgBouncer, transaction mode) drops session settings between transactions, and this command
+  // relies on them (read-only, UTC). https://neon.com/docs/connect/connection-pooling
+  if (target.hostname.includes("-pooler")) {
+    throw new UsageError(
+      `${targetVariable} points at Neon's pooler (${target.hostname}): use the direct URL, the same host without "-pooler".`,
+    );
+  }
+  // Supabase's shared pooler in transaction mode listens on 6543; its session mode (5432) and the direct host work.
+  if (source.hostname.endsWith(".pooler.supabase.com") && source.port === "6543") {
+    throw new UsageError(
+      "SUPABASE_DB_URL uses the transaction pooler (port 6543): use the direct connection or the session pooler (port 5432).",
+    );
+  }
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

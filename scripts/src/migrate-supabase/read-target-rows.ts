@@ -1,0 +1,60 @@
+import type pg from "pg";
+import { RAW_TIMESTAMPS } from "./raw-timestamps.js";
+import { readInUtc } from "./read-in-utc.js";
+import type { TargetAccount, TargetProfile, TargetUser } from "./types.js";
+
+/** A row as it is in the target, and whether it changed there after this migration last wrote its user. */
+export interface Found<T> {
+  row: T;
+  changedAfterImport: boolean;
+}
+
+export interface TargetRows {
+  users: Map<string, Found<TargetUser>>;
+  /** By user id, then accountKey(). */
+  accounts: Map<string, Found<TargetAccount>[]>;
+  profiles: Map<string, Found<TargetProfile>>;
+}
+
+type WithChange = { changed_after_import: boolean | null };
+
+/** Reads back the target rows of `ids`, with the same columns the migration writes. */
+export async function readTargetRows(target: pg.Pool, ids: string[]): Promise<TargetRows> {
+  const [users, accounts, profiles] = await readInUtc(target, async (client) => {
+    const query = <T>(text: string) =>
+      client.query<T & WithChange>({ text, values: [ids], types: RAW_TIMESTAMPS }).then((r) => r.rows);
+    return [
+      await query<TargetUser>(
+        `SELECT u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt", u."updatedAt", u.role, u.banned,
+              u."banReason", u."banExpires", u."updatedAt" > s.imported_at AS changed_after_import
+         FROM "user" u LEFT JOIN supabase_import s ON s.user_id = u.id WHERE u.id = ANY($1::uuid[])`,
+      ),
+      await query<TargetAccount>(
+        `SELECT a."providerId", a."accountId", a."userId", a.password, a."createdAt", a."updatedAt",
+              a."updatedAt" > s.imported_at AS changed_after_import
+         FROM account a LEFT JOIN supabase_import s ON s.user_id = a."userId" WHERE a."userId" = ANY($1::uuid[])`,
+      ),
+      await query<TargetProfile>(
+        `SELECT p.user_id, p.display_name, p.avatar_url, p.software_background, p.hardware_background,
+              p.programming_languages, p.robotics_experience, p.learning_goals, p.preferred_language,
+              p.created_at, p.updated_at, p.updated_at > s.imported_at AS changed_after_import
+         FROM profile p LEFT JOIN supabase_import s ON s.user_id = p.user_id WHERE p.user_id = ANY($1::uuid[])`,
+      ),
+    ] as const;
+  });
+  const found = <T>(row: T & WithChange): Found<T> => {
+    const { changed_after_import, ...rest } = row;
+    return { row: rest as T, changedAfterImport: changed_after_import === true };
+  };
+  const accountsByUser = new Map<string, Found<TargetAccount>[]>();
+  for (const account of accounts) {
+    const list = accountsByUser.get(account.userId) ?? [];
+    list.push(found(account));
+    accountsByUser.set(account.userId, list);
+  }
+  return {
+    users: new Map(users.map((row) => [row.id, found(row)])),
+    accounts: accountsByUser,
+    profiles: new Map(profiles.map((row) => [row.user_id, found(row)])),
+  };
+}

@@ -1,0 +1,146 @@
+import { writeFile } from "node:fs/promises";
+import { redactDatabaseUrl } from "@textbook/migrations/database";
+import { classifyUser } from "./classify-user.js";
+import type { MigrationConfig } from "./config.js";
+import { EXIT, MigrationError } from "./errors.js";
+import { findEmailConflicts } from "./find-email-conflicts.js";
+import { inspectSource } from "./inspect-source.js";
+import { countImported, inspectTarget } from "./inspect-target.js";
+import { type Databases, openDatabases } from "./open-databases.js";
+import { planChanges } from "./plan-changes.js";
+import { Progress, type ProgressStream } from "./progress.js";
+import { readSourceBatches } from "./read-source-batches.js";
+import { readTargetRows } from "./read-target-rows.js";
+import { Reconciler } from "./reconcile.js";
+import { type Report, ReportBuilder } from "./report.js";
+import { formatSummary } from "./summary.js";
+import type { MigratedUser, SourceUser } from "./types.js";
+import { writeChanges } from "./write-changes.js";
+
+export interface RunIo {
+  stdout: { write(text: string): boolean };
+  stderr: ProgressStream;
+  /** Asks a yes/no question; null when there is no one to ask (stdin is not a terminal). */
+  confirm: ((question: string) => Promise<boolean>) | null;
+}
+
+interface RunState {
+  config: MigrationConfig;
+  db: Databases;
+  io: RunIo;
+  conflicts: ReadonlyMap<string, string>;
+  report: ReportBuilder;
+  reconciler: Reconciler | null;
+}
+
+/** Runs the whole migration (or dry run) and returns the exit code; see USAGE in config.ts. */
+export async function runMigration(
+  config: MigrationConfig,
+  io: RunIo,
+): Promise<{ code: number; report: Report | null }> {
+  const db = await openDatabases(config);
+  try {
+    const shape = await inspectSource(db.source);
+    await inspectTarget(db.target, config.targetVariable);
+    const [total, imported, conflicts] = await Promise.all([
+      db.source
+        .query<{ count: string }>("SELECT count(*) FROM auth.users")
+        .then((r) => Number(r.rows[0]?.count)),
+      countImported(db.target),
+      findEmailConflicts(db.source, shape),
+    ]);
+    io.stdout.write(
+      `Plan: read ${total} Supabase users from ${redactDatabaseUrl(config.sourceUrl)} (read only)\n` +
+        `      ${config.dryRun ? "compare them with" : "write them to"} ${redactDatabaseUrl(config.targetUrl)} ` +
+        `(${imported} imported by earlier runs), ${config.batchSize} users per transaction.\n` +
+        `      ${conflicts.size} users lose an e-mail conflict (same e-mail in another case) and will be skipped.\n`,
+    );
+    if (!config.dryRun && !config.yes) await confirmOrStop(io);
+    const state: RunState = {
+      config,
+      db,
+      io,
+      conflicts,
+      report: new ReportBuilder(config.dryRun),
+      reconciler: config.dryRun ? null : new Reconciler(),
+    };
+    const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
+    const batches = readSourceBatches(db.source, shape, config.batchSize)[Symbol.asyncIterator]();
+    // Reads batch n+1 from Supabase while batch n is written to the target.
+    let next = batches.next();
+    for (;;) {
+      const { value: batch, done } = await next;
+      if (done) break;
+      next = batches.next();
+      next.catch(() => undefined);
+      await processBatch(state, batch);
+      progress.advance(batch.length);
+    }
+    progress.finish();
+    const report = state.report.build(state.reconciler?.result() ?? null);
+    if (config.reportFile) await writeFile(config.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(formatSummary(report));
+    return { code: exitCode(report), report };
+  } finally {
+    await db.close();
+  }
+}
+
+async function confirmOrStop(io: RunIo): Promise<void> {
+  if (!io.confirm) {
+    throw new MigrationError(
+      "Standard input is not a terminal, so there is no one to confirm: run with --dry-run first, then with --yes.",
+    );
+  }
+  if (!(await io.confirm("Write to the target database now? [y/N] "))) {
+    throw new MigrationError("Stopped before writing anything.");
+  }
+}
+
+async function processBatch(state: RunState, batch: SourceUser[]): Promise<void> {
+  const { config, db, report } = state;
+  const migrated: MigratedUser[] = [];
+  const skippedIds: string[] = [];
+  for (const user of batch) {
+    const outcome = classifyUser(user, state.conflicts);
+    report.addOutcome(user, outcome);
+    if (outcome.kind === "migrated") migrated.push(outcome.rows);
+    else {
+      skippedIds.push(user.id);
+      if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
+    }
+  }
+  const plan = await planChanges(db.target, migrated, skippedIds);
+  for (const id of plan.importedBefore) {
+    report.warnings.push({
+      id,
+      field: "user",
+      value: "skipped now, migrated by an earlier run: left in the target",
+    });
+  }
+  const failures = [...plan.failures, ...(config.dryRun ? [] : await writeChanges(db.target, plan.changes))];
+  report.addFailures(failures);
+  const failed = new Set(failures.map((failure) => failure.id));
+  const done = plan.changes.filter((change) => !failed.has(change.rows.user.id));
+  report.addChanges(done);
+  if (config.verbose) {
+    for (const failure of failures)
+      state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
+  }
+  if (state.reconciler) {
+    const rows = done.map((change) => change.rows);
+    state.reconciler.add(
+      rows,
+      await readTargetRows(
+        db.target,
+        rows.map((r) => r.user.id),
+      ),
+    );
+  }
+}
+
+function exitCode(report: Report): number {
+  if (report.failed.length > 0) return EXIT.failed;
+  if (report.dryRun) return report.changes.created + report.changes.updated > 0 ? EXIT.changesFound : EXIT.ok;
+  return report.reconciliation?.ok ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,62 @@
+import type { Report } from "./report.js";
+
+/** The person-readable end of a run, for stdout. */
+export function formatSummary(report: Report): string {
+  const lines: string[] = [];
+  const skippedBy = Object.entries(report.source)
+    .filter(([key]) => key.startsWith("skipped."))
+    .map(([key, count]) => `${count} ${key.slice("skipped.".length).replaceAll("_", " ")}`);
+  lines.push(
+    `Source: ${report.source.users ?? 0} users, ${report.source.eligible ?? 0} to migrate, ${report.skipped.length} skipped${skippedBy.length ? ` (${skippedBy.join(", ")})` : ""}.`,
+  );
+  const { created, updated, unchanged } = report.changes;
+  lines.push(
+    report.dryRun
+      ? `Dry run: would create ${created} and update ${updated} users; ${unchanged} are up to date. Nothing was written.`
+      : `Target: ${created} users created, ${updated} updated, ${unchanged} already up to date.`,
+  );
+  if (report.failed.length > 0) {
+    lines.push(
+      `${report.failed.length} users ${report.dryRun ? "would fail" : "failed"} (see the report): ${report.failed
+        .slice(0, 5)
+        .map((f) => `${f.id} ${f.reason}`)
+        .join("; ")}${report.failed.length > 5 ? "; …" : ""}`,
+    );
+  }
+  const accounts = Object.entries(report.accounts).sort(([, a], [, b]) => b - a);
+  if (accounts.length > 0) {
+    lines.push(`Accounts: ${accounts.map(([provider, count]) => `${provider} ${count}`).join(", ")}.`);
+    const oauth = accounts.map(([provider]) => provider).filter((provider) => provider !== "credential");
+    if (oauth.length > 0) {
+      lines.push(
+        `Linked logins kept for: ${oauth.join(", ")}. Configure these providers in the auth-server so those users can sign in with them.`,
+      );
+    }
+  }
+  if (report.source.withMfa) {
+    lines.push(`${report.source.withMfa} users had MFA in Supabase; MFA factors are not moved.`);
+  }
+  if (report.warnings.length > 0) {
+    lines.push(
+      `${report.warnings.length} warnings (values the platform does not know were set to NULL): see the report.`,
+    );
+  }
+  const reconciliation = report.reconciliation;
+  if (reconciliation) {
+    const figures = reconciliation.figures
+      .filter((figure) => figure.name !== "fingerprint")
+      .map((figure) => `${figure.name} ${figure.source}/${figure.target}`)
+      .join(", ");
+    lines.push(
+      reconciliation.ok
+        ? `Reconciled: source and target agree (${figures}; fingerprint ${reconciliation.figures.at(-1)?.target}).`
+        : `RECONCILIATION FAILED: ${reconciliation.mismatchCount} mismatches (${figures}). See the report.`,
+    );
+    if (reconciliation.changedOnTarget > 0) {
+      lines.push(
+        `${reconciliation.changedOnTarget} rows were changed on the target after their import and were left as they are.`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

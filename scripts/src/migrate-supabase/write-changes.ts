@@ -1,0 +1,115 @@
+import { isConnectionError, withTransaction } from "@textbook/migrations/database";
+import type pg from "pg";
+import type { Failure, UserChange } from "./plan-changes.js";
+
+const UPSERT_USERS = `
+INSERT INTO "user" (id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires")
+SELECT id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires"
+  FROM json_populate_recordset(NULL::"user", $1::json)
+ON CONFLICT (id) DO UPDATE SET
+  name = excluded.name, email = excluded.email, "emailVerified" = excluded."emailVerified", image = excluded.image,
+  "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", role = excluded.role,
+  banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`;
+
+const DELETE_ACCOUNTS = `
+DELETE FROM account a USING json_populate_recordset(NULL::account, $1::json) d
+ WHERE a."providerId" = d."providerId" AND a."accountId" = d."accountId" AND a."userId" = d."userId"`;
+
+// Keyed by ("providerId", "accountId") (unique index account_providerId_accountId_key), so a rerun can never add
+// a second row; the WHERE leaves a login that belongs to another user alone, and the row count reveals it.
+const UPSERT_ACCOUNTS = `
+INSERT INTO account ("providerId", "accountId", "userId", password, "createdAt", "updatedAt")
+SELECT "providerId", "accountId", "userId", password, "createdAt", "updatedAt"
+  FROM json_populate_recordset(NULL::account, $1::json)
+ON CONFLICT ("providerId", "accountId") DO UPDATE SET
+  password = excluded.password, "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt"
+ WHERE account."userId" = excluded."userId"`;
+
+const DELETE_PROFILES = "DELETE FROM profile WHERE user_id = ANY($1::uuid[])";
+
+// json_populate_recordset turns a JSON array into text[] element by element, so lists arrive exactly as they were.
+const UPSERT_PROFILES = `
+INSERT INTO profile (user_id, display_name, avatar_url, software_background, hardware_background,
+                     programming_languages, robotics_experience, learning_goals, preferred_language, created_at, updated_at)
+SELECT user_id, display_name, avatar_url, software_background, hardware_background,
+       programming_languages, robotics_experience, learning_goals, preferred_language, created_at, updated_at
+  FROM json_populate_recordset(NULL::profile, $1::json)
+ON CONFLICT (user_id) DO UPDATE SET
+  display_name = excluded.display_name, avatar_url = excluded.avatar_url,
+  software_background = excluded.software_background, hardware_background = excluded.hardware_background,
+  programming_languages = excluded.programming_languages, robotics_experience = excluded.robotics_experience,
+  learning_goals = excluded.learning_goals, preferred_language = excluded.preferred_language,
+  created_at = excluded.created_at, updated_at = excluded.updated_at,
+  version = profile.version + 1`;
+
+const UPSERT_FINGERPRINTS = `
+INSERT INTO supabase_import (user_id, fingerprints)
+SELECT (e ->> 'id')::uuid, e -> 'f' FROM json_array_elements($1::json) e
+ON CONFLICT (user_id) DO UPDATE SET fingerprints = excluded.fingerprints, imported_at = now()`;
+
+class AccountTakenError extends Error {}
+
+/**
+ * Writes one batch in one transaction. If any row fails, the batch is rolled back and written again one user per
+ * savepoint, so only the failing users are left out (and reported) while the rest of the batch commits.
+ * Connection failures are not row failures: they stop the run, which resumes at this batch.
+ */
+export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
+  const pending = changes.filter((change) => change.status !== "unchanged");
+  if (pending.length === 0) return [];
+  try {
+    await withTransaction(target, (client) => applyChanges(client, pending));
+    return [];
+  } catch (error) {
+    if (isConnectionError(error)) throw error;
+  }
+  return withTransaction(target, async (client) => {
+    const failures: Failure[] = [];
+    for (const change of pending) {
+      await client.query("SAVEPOINT one_user");
+      try {
+        await applyChanges(client, [change]);
+        await client.query("RELEASE SAVEPOINT one_user");
+      } catch (error) {
+        if (isConnectionError(error)) throw error;
+        await client.query("ROLLBACK TO SAVEPOINT one_user");
+        failures.push(describeFailure(change.rows.user.id, error));
+      }
+    }
+    return failures;
+  });
+}
+
+async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promise<void> {
+  const users = changes.filter((c) => c.writeUser).map((c) => c.rows.user);
+  if (users.length > 0) await client.query(UPSERT_USERS, [JSON.stringify(users)]);
+  const gone = changes.flatMap((c) => c.deleteAccounts);
+  if (gone.length > 0) await client.query(DELETE_ACCOUNTS, [JSON.stringify(gone)]);
+  const accounts = changes.flatMap((c) => c.upsertAccounts);
+  if (accounts.length > 0) {
+    const result = await client.query(UPSERT_ACCOUNTS, [JSON.stringify(accounts)]);
+    if (result.rowCount !== accounts.length) throw new AccountTakenError("a login belongs to another user");
+  }
+  const noProfile = changes.filter((c) => c.profile === "delete").map((c) => c.rows.user.id);
+  if (noProfile.length > 0) await client.query(DELETE_PROFILES, [noProfile]);
+  const profiles = changes.filter((c) => c.profile === "upsert").map((c) => c.rows.profile);
+  if (profiles.length > 0) await client.query(UPSERT_PROFILES, [JSON.stringify(profiles)]);
+  const fingerprints = changes.map((c) => ({ id: c.rows.user.id, f: c.fingerprints }));
+  await client.query(UPSERT_FINGERPRINTS, [JSON.stringify(fingerprints)]);
+}
+
+function describeFailure(id: string, error: unknown): Failure {
+  const err = error as Error & { code?: string; constraint?: string };
+  if (error instanceof AccountTakenError) {
+    return {
+      id,
+      reason: "account_taken_in_target",
+      message: "a linked login belongs to another target user",
+    };
+  }
+  if (err.code === "23505" && err.constraint === "user_email_key") {
+    return { id, reason: "email_taken_in_target", message: "another target user already has this e-mail" };
+  }
+  // The message only: pg's `detail` can quote row values, which stay out of reports.
+  return { id, reason: "write_failed", message: `${err.code ?? "error"}: ${err.message}` };
+}
