@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+const DATABASE_URL = "postgres://auth@127.0.0.1:5432/textbook";
+
+describe("the auth-server configuration", () => {
+  const folders: string[] = [];
+  const dataDir = () => {
+    const folder = mkdtempSync(join(tmpdir(), "auth-config-"));
+    folders.push(folder);
+    return folder;
+  };
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("uses the contract's defaults for a laptop", () => {
+    const config = loadConfig({ DATABASE_URL, DATA_DIR: dataDir() });
+    expect(config).toMatchObject({
+      baseUrl: "http://localhost:4000",
+      websiteUrl: "http://localhost:3000",
+      jwtIssuer: "http://localhost:4000",
+      jwtAudience: "http://localhost:4100",
+      jwtTtlSeconds: 900,
+      keyRotationSeconds: 30 * 86_400,
+      port: 4000,
+      host: "127.0.0.1",
+      requireEmailVerification: true,
+      trustProxy: false,
+      rateLimitEnabled: true,
+      smtpUrl: undefined,
+    });
+    expect(config.outboxDir).toBe(join(config.dataDir, "outbox"));
+  });
+
+  it("generates the secret once, keeps it with mode 600, and reads the same one next time", () => {
+    const folder = dataDir();
+    const first = loadConfig({ DATABASE_URL, DATA_DIR: folder });
+    const second = loadConfig({ DATABASE_URL, DATA_DIR: folder });
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(second.secret).toBe(first.secret);
+    expect(statSync(join(folder, "better-auth-secret")).mode & 0o777).toBe(0o600);
+  });
+
+  it("requires a secret of at least 32 characters in production", () => {
+    expect(() => loadConfig({ DATABASE_URL, NODE_ENV: "production" })).toThrow(
+      /BETTER_AUTH_SECRET is required/,
+    );
+    expect(() => loadConfig({ DATABASE_URL, NODE_ENV: "production", BETTER_AUTH_SECRET: "short" })).toThrow(
+      /BETTER_AUTH_SECRET must be at least 32/,
+    );
+  });
+
+  it("names every malformed variable in one message", () => {
+    expect(() =>
+      loadConfig({ DATABASE_URL: "mysql://x", JWT_TTL: "soon", WEBSITE_URL: "nope", DATA_DIR: dataDir() }),
+    ).toThrow(/DATABASE_URL[\s\S]*WEBSITE_URL[\s\S]*JWT_TTL|DATABASE_URL[\s\S]*JWT_TTL[\s\S]*WEBSITE_URL/);
+  });
+
+  it("refuses a key grace period that a valid token could outlive", () => {
+    expect(() =>
+      loadConfig({ DATABASE_URL, DATA_DIR: dataDir(), JWT_TTL: "1h", JWT_KEY_GRACE_PERIOD: "1h" }),
+    ).toThrow(/JWT_KEY_GRACE_PERIOD/);
+  });
+
+  it("turns a social provider on only with both its client id and secret", () => {
+    const env = { DATABASE_URL, DATA_DIR: dataDir() };
+    expect(loadConfig({ ...env, GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "s" }).github).toEqual({
+      clientId: "id",
+      clientSecret: "s",
+    });
+    expect(() => loadConfig({ ...env, GOOGLE_CLIENT_ID: "id" })).toThrow(/GOOGLE_CLIENT_SECRET/);
+  });
+
+  it("keeps rate limits on in production", () => {
+    const env = { DATABASE_URL, NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) };
+    expect(() => loadConfig({ ...env, RATE_LIMIT_ENABLED: "false" })).toThrow(/RATE_LIMIT_ENABLED/);
+  });
+});
