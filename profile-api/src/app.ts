@@ -48,11 +48,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     throw new ApiError("route_not_found", "There is no such route; see /docs.");
   });
 
-  await fastify.register(helmet);
+  await fastify.register(helmet, { production: config.production });
   await fastify.register(cors, { websiteOrigin: config.websiteOrigin });
   await fastify.register(underPressure);
   await fastify.register(swagger);
-  await fastify.register(swaggerUi);
+  await fastify.register(swaggerUi, { production: config.production });
   await fastify.register(database, { databaseUrl: config.databaseUrl });
   await fastify.register(profileRepository);
   await fastify.register(authentication, { verifier });

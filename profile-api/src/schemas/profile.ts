@@ -18,7 +18,7 @@ const fields = {
     description: "1–120 characters; stored without surrounding spaces.",
   }),
   avatarUrl: Nullable(
-    Type.String({ format: "uri", pattern: "^https://", maxLength: 2048 }),
+    Type.String({ format: "uri", pattern: "^https://[^/?#\\s]+([/?#]\\S*)?$", maxLength: 2048 }),
     "An https URL of at most 2048 characters, or null.",
   ),
   softwareBackground: Level("Drives personalisation of the software chapters."),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import pg from "pg";
+import type { Profile } from "../../src/schemas/profile.js";
 import { startProfileApi } from "../../src/testing/start-profile-api.js";
 import { AUDIENCE, ISSUER, startTokenIssuer, type TokenIssuer } from "./token-issuer.js";
 
@@ -31,7 +32,6 @@ export async function startProfileApiUnderTest(
     WEBSITE_URL,
     ...env,
   });
-  const admin = new pg.Pool({ connectionString: database.url, max: 2 });
 
   return {
     url: api.url,
@@ -39,11 +39,18 @@ export async function startProfileApiUnderTest(
     database,
     async createUser() {
       const id = randomUUID();
-      await admin.query(
-        `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
-         VALUES ($1, 'Learner', $2, true, now(), now())`,
-        [id, `${id}@example.com`],
-      );
+      // A connection per user keeps nothing open that the database drop could cut in the middle of.
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        await client.query(
+          `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+           VALUES ($1, 'Learner', $2, true, now(), now())`,
+          [id, `${id}@example.com`],
+        );
+      } finally {
+        await client.end();
+      }
       return { id, token: await issuer.sign({ sub: id, email: `${id}@example.com` }) };
     },
     call(path, token, init = {}) {
@@ -56,8 +63,23 @@ export async function startProfileApiUnderTest(
     async close() {
       await api.close();
       await issuer.stop();
-      await admin.end();
       await database.drop();
     },
   };
+}
+
+/** The JSON bodies the API sends, as tests read them. */
+export interface ResponseBody extends Partial<Profile> {
+  error?: string;
+  message?: string;
+  requestId?: string;
+  details?: { field: string; message: string }[];
+  exportedAt?: string;
+  account?: unknown;
+  profile?: unknown;
+}
+
+/** The response's JSON body. */
+export function json(response: Response): Promise<ResponseBody> {
+  return response.json() as Promise<ResponseBody>;
 }
