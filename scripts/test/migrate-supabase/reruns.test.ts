@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EVERY_KIND_OF_USER, ID } from "../fixtures/every-kind-of-user.js";
+import { insertSupabaseUsers, withClient } from "../fixtures/supabase-fixture.js";
+import { createDatabasePair, type DatabasePair, migrateInProcess, rows, targetContents } from "./harness.js";
+
+describe("running the migration again", () => {
+  let pair: DatabasePair;
+
+  beforeEach(async () => {
+    pair = await createDatabasePair();
+    await insertSupabaseUsers(pair.source.url, EVERY_KIND_OF_USER);
+    expect((await migrateInProcess(pair.env)).code).toBe(0);
+  });
+  afterEach(() => pair.drop());
+
+  it("changes nothing when the source has not changed, and says so", async () => {
+    const before = await targetContents(pair.target.url);
+    const run = await migrateInProcess(pair.env);
+    expect(run.code).toBe(0);
+    expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 10 });
+    expect(run.stdout).toContain("0 users created, 0 updated, 10 already up to date");
+    expect(await targetContents(pair.target.url)).toEqual(before);
+  });
+
+  it("applies exactly what changed in the source: a new user, an edited profile, a new and a removed identity", async () => {
+    const [newcomer] = await insertSupabaseUsers(pair.source.url, [
+      { email: "new@example.com", password: "pw" },
+    ]);
+    await withClient(pair.source.url, async (client) => {
+      await client.query("UPDATE public.profiles SET learning_goals = 'Build a biped' WHERE id = $1", [
+        ID.oldBob,
+      ]);
+      await client.query(
+        `INSERT INTO auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
+         VALUES ('777', $1, '{}', 'gitlab', now(), now())`,
+        [ID.alice],
+      );
+      await client.query("DELETE FROM auth.identities WHERE user_id = $1 AND provider = 'discord'", [
+        ID.carolOauth,
+      ]);
+    });
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.changes).toEqual({ created: 1, updated: 3, unchanged: 7 });
+    const [profile] = await rows(
+      pair.target.url,
+      "SELECT learning_goals, version FROM profile WHERE user_id = $1",
+      [ID.oldBob],
+    );
+    expect(profile).toEqual({ learning_goals: "Build a biped", version: 2 });
+    const providers = await rows(pair.target.url, `SELECT "userId", "providerId" FROM account ORDER BY 1, 2`);
+    expect(providers).toContainEqual({ userId: ID.alice, providerId: "gitlab" });
+    expect(providers).not.toContainEqual({ userId: ID.carolOauth, providerId: "discord" });
+    expect(providers).toContainEqual({ userId: newcomer, providerId: "credential" });
+  });
+
+  it("never duplicates an account, whatever the number of runs", async () => {
+    await migrateInProcess(pair.env);
+    await migrateInProcess(pair.env, ["--batch-size", "3"]);
+    const [counts] = await rows(
+      pair.target.url,
+      `SELECT count(*)::int AS total, count(DISTINCT ("providerId", "accountId"))::int AS distinct FROM account`,
+    );
+    expect(counts).toEqual({ total: 10, distinct: 10 });
+  });
+
+  it("does not undo what changed on the target since: a password upgraded at sign-in, an edited profile", async () => {
+    await withClient(pair.target.url, async (client) => {
+      await client.query(
+        `UPDATE account SET password = 'c2FsdA:a2V5', "updatedAt" = now() WHERE "userId" = $1 AND "providerId" = 'credential'`,
+        [ID.alice],
+      );
+      await client.query(
+        "UPDATE profile SET display_name = 'Alice', updated_at = now(), version = version + 1 WHERE user_id = $1",
+        [ID.alice],
+      );
+    });
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.changes.updated).toBe(0);
+    expect(run.report?.reconciliation).toMatchObject({ ok: true, changedOnTarget: 2 });
+    const [state] = await rows(
+      pair.target.url,
+      `SELECT a.password, p.display_name FROM account a JOIN profile p ON p.user_id = a."userId"
+        WHERE a."userId" = $1 AND a."providerId" = 'credential'`,
+      [ID.alice],
+    );
+    expect(state).toEqual({ password: "c2FsdA:a2V5", display_name: "Alice" });
+  });
+
+  it("fails only the user whose e-mail another target user already has; the rest of the batch commits", async () => {
+    await withClient(pair.target.url, (client) =>
+      client.query(
+        `INSERT INTO "user" (name, email, "emailVerified") VALUES ('Zed', 'zed@example.com', true)`,
+      ),
+    );
+    const [zed, yan] = await insertSupabaseUsers(pair.source.url, [
+      { email: "Zed@Example.com", password: "zed" },
+      { email: "yan@example.com", password: "yan" },
+    ]);
+    const run = await migrateInProcess(pair.env);
+    expect(run.code).toBe(1);
+    expect(run.report?.failed).toEqual([
+      expect.objectContaining({ id: zed, reason: "email_taken_in_target" }),
+    ]);
+    expect(run.report?.changes.created).toBe(1);
+    expect(await rows(pair.target.url, `SELECT email FROM "user" WHERE id = $1`, [yan])).toEqual([
+      { email: "yan@example.com" },
+    ]);
+    expect(run.report?.reconciliation?.ok).toBe(true);
+  });
+
+  it("isolates a row the database rejects: the rest of its batch commits, and a rerun retries that row", async () => {
+    // An operator's own rule on the target stands in for any row-level failure the planner cannot foresee.
+    await withClient(pair.target.url, (client) =>
+      client.query(`
+        CREATE FUNCTION reject_blocked() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.email LIKE 'blocked%' THEN RAISE EXCEPTION 'blocked by a local rule'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER reject_blocked BEFORE INSERT ON "user" FOR EACH ROW EXECUTE FUNCTION reject_blocked();`),
+    );
+    const [blocked, fine] = await insertSupabaseUsers(pair.source.url, [
+      { email: "blocked@example.com", password: "x" },
+      { email: "fine@example.com", password: "y" },
+    ]);
+    const run = await migrateInProcess(pair.env);
+    expect(run.code).toBe(1);
+    expect(run.report?.failed).toEqual([
+      { id: blocked, reason: "write_failed", message: expect.stringContaining("blocked by a local rule") },
+    ]);
+    expect(
+      await rows(pair.target.url, `SELECT id FROM "user" WHERE id = ANY($1::uuid[])`, [[blocked, fine]]),
+    ).toEqual([{ id: fine }]);
+    await withClient(pair.target.url, (client) => client.query(`DROP TRIGGER reject_blocked ON "user"`));
+    const retry = await migrateInProcess(pair.env);
+    expect(retry.code).toBe(0);
+    expect(retry.report?.changes).toMatchObject({ created: 1 });
+  });
+
+  it("reports a user migrated earlier and deleted in Supabase since, and leaves it in the target", async () => {
+    await withClient(pair.source.url, (client) =>
+      client.query("UPDATE auth.users SET deleted_at = now() WHERE id = $1", [ID.oldBob]),
+    );
+    const run = await migrateInProcess(pair.env);
+    expect(run.report?.skipped).toContainEqual({ id: ID.oldBob, reason: "deleted" });
+    expect(run.report?.warnings).toContainEqual(expect.objectContaining({ id: ID.oldBob, field: "user" }));
+    expect(await rows(pair.target.url, `SELECT id FROM "user" WHERE id = $1`, [ID.oldBob])).toHaveLength(1);
+  });
+});
