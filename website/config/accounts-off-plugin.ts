@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "@docusaurus/types";
+
+const baseline = (file: string) => fileURLToPath(new URL(`../src/baseline/${file}`, import.meta.url));
+
+/**
+ * Builds the textbook without accounts and personalisation, for the benchmark that measures what they add:
+ * the swizzled theme components are pointed at minimal stand-ins that keep every chapter's content.
+ */
+export function accountsOffPlugin(): Plugin {
+  return {
+    name: "textbook-accounts-off",
+    configureWebpack: () => ({
+      resolve: {
+        alias: {
+          "@theme/Root": baseline("Root.tsx"),
+          "@theme/MDXComponents": baseline("MDXComponents.tsx"),
+          "@theme/NavbarItem/ComponentTypes": baseline("ComponentTypes.tsx"),
+        },
+      },
+    }),
+  };
+}

@@ -1,0 +1,36 @@
+import { useId } from "react";
+import { LEVEL_LABELS, LEVELS, type Level } from "../../lib/learner-profile.js";
+import styles from "./account.module.css";
+
+interface Props {
+  label: string;
+  hint: string;
+  value: Level | null;
+  onChange: (value: Level | null) => void;
+}
+
+/** A labelled choice of background level (or no answer). */
+export function LevelSelect({ label, hint, value, onChange }: Props) {
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value ?? ""}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange((event.currentTarget.value || null) as Level | null)}
+      >
+        <option value="">Prefer not to say</option>
+        {LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {LEVEL_LABELS[level]}
+          </option>
+        ))}
+      </select>
+      <small id={`${id}-hint`} className={styles.hint}>
+        {hint}
+      </small>
+    </div>
+  );
+}

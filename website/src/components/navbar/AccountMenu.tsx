@@ -1,0 +1,80 @@
+import Link from "@docusaurus/Link";
+import { useEffect, useRef, useState } from "react";
+import { useAuth } from "../auth/AuthProvider.js";
+import styles from "./navbar.module.css";
+
+/** The signed-in learner's menu: their profile, their sessions, and signing out. */
+export function AccountMenu({ name, mobile }: { name: string; mobile: boolean }) {
+  const { client } = useAuth();
+  const [open, setOpen] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  // An open menu closes when the pointer or the keyboard focus goes anywhere else.
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: Event) => {
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", closeOutside);
+    document.addEventListener("focusin", closeOutside);
+    return () => {
+      document.removeEventListener("pointerdown", closeOutside);
+      document.removeEventListener("focusin", closeOutside);
+    };
+  }, [open]);
+  const signOut = () => {
+    setOpen(false);
+    void client.signOut();
+  };
+  const items = (linkClass: string) => (
+    <>
+      <li>
+        <Link className={linkClass} to="/profile" onClick={() => setOpen(false)}>
+          Profile
+        </Link>
+      </li>
+      <li>
+        <Link className={linkClass} to="/account/sessions" onClick={() => setOpen(false)}>
+          Sessions
+        </Link>
+      </li>
+      <li>
+        <button type="button" className={`${linkClass} ${styles.menuButton}`} onClick={signOut}>
+          Sign out
+        </button>
+      </li>
+    </>
+  );
+  if (mobile) {
+    return (
+      <li className="menu__list-item">
+        <span className={`menu__link ${styles.mobileName}`}>{name}</span>
+        <ul className="menu__list">{items("menu__link")}</ul>
+      </li>
+    );
+  }
+  return (
+    <div
+      ref={container}
+      className={`navbar__item dropdown dropdown--right dropdown--hoverable ${open ? "dropdown--show" : ""}`}
+    >
+      <button
+        type="button"
+        className={`navbar__link ${styles.menuButton} ${styles.account}`}
+        aria-haspopup="true"
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className={styles.avatar} aria-hidden>
+          {initials(name)}
+        </span>
+        <span className={styles.name}>{name}</span>
+      </button>
+      <ul className="dropdown__menu">{items("dropdown__link")}</ul>
+    </div>
+  );
+}
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return (words.length > 1 ? `${words[0]?.[0]}${words.at(-1)?.[0]}` : name.slice(0, 2)).toUpperCase();
+}

@@ -1,0 +1,51 @@
+import { isLevel, type Level } from "./learner-profile.js";
+
+/** What personalisation knows about the reader; null where the profile is unknown or the field is unanswered. */
+export interface ReaderLevels {
+  software: Level | null;
+  hardware: Level | null;
+}
+
+export type LabKind = "simulation" | "real-robot";
+
+export const LAB_KIND_LABELS: Record<LabKind, string> = {
+  simulation: "Simulation",
+  "real-robot": "Real robot",
+};
+
+/** Parses a space-separated level list (`"none beginner"`); unknown words are a mistake in the chapter. */
+export function parseLevelList(list: string | undefined, attribute: string): Level[] | undefined {
+  if (list === undefined) return undefined;
+  const words = list.split(/\s+/).filter(Boolean);
+  const unknown = words.filter((word) => !isLevel(word));
+  if (unknown.length > 0 || words.length === 0) {
+    throw new Error(
+      `<ForLevel ${attribute}="${list}">: use levels from none, beginner, intermediate, advanced (got "${unknown.join(" ") || list}").`,
+    );
+  }
+  return words as Level[];
+}
+
+/**
+ * Whether a block meant for `software`/`hardware` levels is for this reader. A dimension the block does not
+ * name, or the reader has not answered, never hides it: only a known mismatch does.
+ */
+export function isForReader(
+  audience: { software?: Level[]; hardware?: Level[] },
+  reader: ReaderLevels,
+): boolean {
+  const fits = (levels: Level[] | undefined, level: Level | null) =>
+    levels === undefined || level === null || levels.includes(level);
+  return fits(audience.software, reader.software) && fits(audience.hardware, reader.hardware);
+}
+
+/** The lab variant for a hardware background: real hardware from intermediate up, simulation below. */
+export function labKindFor(hardware: Level | null): LabKind | null {
+  if (hardware === null) return null;
+  return hardware === "intermediate" || hardware === "advanced" ? "real-robot" : "simulation";
+}
+
+/** "none, beginner or intermediate": a level list as words, for the label of a block. */
+export function describeLevels(levels: Level[]): string {
+  return levels.length <= 1 ? (levels[0] ?? "") : `${levels.slice(0, -1).join(", ")} or ${levels.at(-1)}`;
+}

@@ -1,0 +1,27 @@
+import Link from "@docusaurus/Link";
+import styles from "./home.module.css";
+import { MODULES } from "./modules.js";
+
+/** The modules as cards, in reading order. */
+export function ModuleGrid() {
+  return (
+    <section className={styles.section} aria-labelledby="modules-heading">
+      <div className="container">
+        <h2 id="modules-heading" className={styles.sectionTitle}>
+          Seven modules, from first principles to a working humanoid
+        </h2>
+        <ol className={styles.grid}>
+          {MODULES.map((module) => (
+            <li key={module.number}>
+              <Link className={styles.card} to={module.to}>
+                <span className={styles.cardNumber}>Module {module.number}</span>
+                <span className={styles.cardTitle}>{module.title}</span>
+                <span className={styles.cardText}>{module.summary}</span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useHistory } from "@docusaurus/router";
+import useBaseUrl from "@docusaurus/useBaseUrl";
+import { type FormEvent, useState } from "react";
+import { Alert } from "../../../components/account/Alert.js";
+import styles from "../../../components/account/account.module.css";
+import { Field } from "../../../components/account/Field.js";
+import { useAuth } from "../../../components/auth/AuthProvider.js";
+import { type AuthErrorLike, authErrorMessage } from "../../../lib/auth-error-message.js";
+
+/** Deletes the account (and, by cascade, the profile) after the learner confirms with their password. */
+export function DeleteAccount() {
+  const { client } = useAuth();
+  const history = useHistory();
+  const afterwards = useBaseUrl("/login");
+  const [confirming, setConfirming] = useState(false);
+  const [password, setPassword] = useState("");
+  const [failure, setFailure] = useState<AuthErrorLike | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        className="button button--outline button--danger"
+        onClick={() => setConfirming(true)}
+      >
+        Delete my account…
+      </button>
+    );
+  }
+  const remove = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    const { error } = await client
+      .deleteUser({ password })
+      .catch(() => ({ error: { status: 0 } as AuthErrorLike }));
+    setBusy(false);
+    if (error) setFailure(error);
+    else history.push(`${afterwards}?deleted=1`);
+  };
+  return (
+    <form className={styles.form} onSubmit={remove} style={{ width: "100%" }}>
+      <Alert kind="danger">
+        This deletes your account, your learner profile and all your sessions, for good. It cannot be undone.
+      </Alert>
+      {failure ? <Alert kind="danger">{authErrorMessage(failure)}</Alert> : null}
+      <Field
+        label="Your password, to confirm"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={setPassword}
+      />
+      <div className={styles.actionsRow}>
+        <button type="submit" className="button button--danger" disabled={busy || !password}>
+          {busy ? "Deleting…" : "Delete my account permanently"}
+        </button>
+        <button type="button" className="button button--link" onClick={() => setConfirming(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from "react";
+import type { ProfileApiClient } from "../../../lib/profile-api-client.js";
+
+/** Downloads everything the profile-api holds about the learner, as JSON. */
+export function ExportData({ api }: { api: ProfileApiClient }) {
+  const [failed, setFailed] = useState(false);
+  const download = async () => {
+    setFailed(false);
+    try {
+      const blob = await api.exportData();
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "textbook-profile-export.json";
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button--secondary" onClick={download}>
+        Export my data
+      </button>
+      {failed ? <span role="alert">The export is unavailable right now. Try again in a moment.</span> : null}
+    </>
+  );
+}
