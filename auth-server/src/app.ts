@@ -14,6 +14,7 @@ import { ensureSigningKey } from "./keys/ensure-signing-key.js";
 import { createSigningKeyring } from "./keys/signing-keyring.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createMailSender } from "./mail/create-mail-sender.js";
+import type { PasswordHashing } from "./passwords/password-hashing.js";
 
 /** The Express app and what it holds open. */
 export interface AuthServerApp {
@@ -27,11 +28,15 @@ export interface AuthServerApp {
 /** How often an instance picks up keys another instance created (rotation). */
 const KEY_REFRESH_MILLIS = 10_000;
 
+export interface AppOptions {
+  logger?: Logger;
+  /** Only for the benchmark: Better Auth's own hashing instead of the project's. */
+  passwordHashing?: PasswordHashing;
+}
+
 /** Connects to the database, makes sure a signing key exists, and builds the Express app. */
-export async function createApp(
-  config: Config,
-  logger: Logger = createLogger(config.logLevel),
-): Promise<AuthServerApp> {
+export async function createApp(config: Config, options: AppOptions = {}): Promise<AuthServerApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const pool = createPool({
     connectionString: config.databaseUrl,
     max: config.databasePoolMax,
@@ -50,7 +55,14 @@ export async function createApp(
     });
     const log = (level: "debug" | "info" | "warn" | "error", message: string) =>
       logger[level]({ source: "better-auth" }, message);
-    const auth = createAuth(config, { pool, mailSender, keyring, log });
+    const { passwordHashing } = options;
+    const auth = createAuth(config, {
+      pool,
+      mailSender,
+      keyring,
+      log,
+      ...(passwordHashing ? { passwordHashing } : {}),
+    });
     await ensureSigningKey(auth);
 
     const app = express();

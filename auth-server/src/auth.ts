@@ -7,7 +7,7 @@ import { CLIENT_IP_HEADER } from "./http/client-ip.js";
 import type { SigningKeyring } from "./keys/signing-keyring.js";
 import { passwordResetMail, verificationMail } from "./mail/account-mails.js";
 import type { MailSender } from "./mail/mail-sender.js";
-import { passwordHashing } from "./passwords/password-hashing.js";
+import { type PasswordHashing, passwordHashing } from "./passwords/password-hashing.js";
 import { rehashMigratedPassword } from "./passwords/rehash-migrated-password.js";
 import { rateLimitRules } from "./rate-limit-rules.js";
 
@@ -17,6 +17,8 @@ export interface AuthServices {
   mailSender: MailSender;
   keyring: SigningKeyring;
   log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
+  /** Replaces the password hashing; only the benchmark does, to compare with Better Auth's own. */
+  passwordHashing?: PasswordHashing;
 }
 
 const DAY = 24 * 60 * 60;
@@ -37,7 +39,7 @@ export function createAuthOptions(config: Config, services: AuthServices) {
       minPasswordLength: 8,
       maxPasswordLength: 128,
       requireEmailVerification: config.requireEmailVerification,
-      password: passwordHashing,
+      password: services.passwordHashing ?? passwordHashing,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => mailSender.send(passwordResetMail(user.email, url)),

@@ -7,7 +7,7 @@ import { createLogger } from "./logger.js";
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const { app, close } = await createApp(config, logger);
+  const { app, close } = await createApp(config, { logger });
   const server = createServer(app);
   const port = await listen(server, config.port, config.host);
   logger.info({ url: config.baseUrl, host: config.host, port }, "auth-server listening");

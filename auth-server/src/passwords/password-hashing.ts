@@ -9,11 +9,17 @@ export function isBcryptHash(hash: string): boolean {
   return BCRYPT_PREFIX.test(hash) && hash.length === 60;
 }
 
+/** Better Auth's `emailAndPassword.password` option shape. */
+export interface PasswordHashing {
+  hash(password: string): Promise<string>;
+  verify(input: { hash: string; password: string }): Promise<boolean>;
+}
+
 /**
  * Better Auth's `emailAndPassword.password` option: new hashes are always native scrypt; stored bcrypt hashes
  * still verify (sign-in then replaces them, see rehash-migrated-password.ts).
  */
-export const passwordHashing = {
+export const passwordHashing: PasswordHashing = {
   hash: hashPassword,
   verify: async ({ hash, password }: { hash: string; password: string }): Promise<boolean> => {
     if (isBcryptHash(hash)) return bcrypt.compare(password, hash);

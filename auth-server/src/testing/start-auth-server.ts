@@ -19,7 +19,7 @@ export async function startAuthServer(
   try {
     const url = env.BETTER_AUTH_URL ?? `http://localhost:${port}`;
     const config = loadConfig({ LOG_LEVEL: "silent", ...env, AUTH_PORT: String(port), BETTER_AUTH_URL: url });
-    const { app, close } = await createApp(config, createLogger(config.logLevel));
+    const { app, close } = await createApp(config, { logger: createLogger(config.logLevel) });
     server.on("request", app);
     return {
       url,
