@@ -77,6 +77,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     // Better Auth reads the raw body itself: it is mounted before (and instead of) any body parser.
     app.all("/api/auth/*splat", setClientIp, addRetryAfter, toNodeHandler(auth));
+    // Better Auth's default callbackURL after e-mail verification is "/": send the person on to the website.
+    app.get("/", (_req, res) => res.redirect(config.websiteUrl));
     app.use(notFound);
     app.use(internalError);
     return { app, auth, logger, close };

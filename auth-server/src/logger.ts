@@ -1,4 +1,4 @@
-import { pino } from "pino";
+import { type DestinationStream, pino } from "pino";
 
 /** Paths pino removes from every log line: credentials never reach the logs. */
 export const REDACTED_PATHS = [
@@ -14,13 +14,14 @@ export const REDACTED_PATHS = [
   "*.token",
 ];
 
-/** The process's JSON logger. */
-export function createLogger(level: string) {
-  return pino({
+/** The process's JSON logger; `destination` is for tests. */
+export function createLogger(level: string, destination?: DestinationStream) {
+  const options = {
     level,
     base: { service: "auth-server" },
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger } from "pino";
