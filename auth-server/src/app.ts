@@ -68,19 +68,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const app = express();
     app.disable("x-powered-by");
     app.set("trust proxy", config.trustProxy);
+    // Verifiers poll the public keys; a log line per poll would drown the log, so they come first.
+    app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     app.use(createRequestLogger(logger));
     app.use(healthRoutes(pool, keyring));
     app.use(
       "/api/auth",
       cors({ origin: [config.websiteUrl], credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),
     );
-    app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     // Better Auth reads the raw body itself: it is mounted before (and instead of) any body parser.
     app.all("/api/auth/*splat", setClientIp, addRetryAfter, toNodeHandler(auth));
     // Better Auth's default callbackURL after e-mail verification is "/": send the person on to the website.
     app.get("/", (_req, res) => res.redirect(config.websiteUrl));
     app.use(notFound);
-    app.use(internalError);
+    app.use(internalError(logger));
     return { app, auth, logger, close };
   } catch (error) {
     await close();

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Logger } from "pino";
 
 /** 404 in Better Auth's error shape, so clients parse one shape everywhere. */
 export const notFound: RequestHandler = (_req, res) => {
@@ -6,12 +7,16 @@ export const notFound: RequestHandler = (_req, res) => {
 };
 
 /** Unexpected errors: a generic message with the request id; the cause goes to the log only. */
-export const internalError: ErrorRequestHandler = (error, req, res, _next) => {
-  req.log.error({ err: error }, "request failed");
-  if (res.headersSent) return;
-  res.status(500).json({
-    code: "INTERNAL_ERROR",
-    message: "Something went wrong on our side. Please try again.",
-    requestId: req.id,
-  });
-};
+export function internalError(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    // Routes before the request logger (the JWKS) have no req.log.
+    const log = (req as { log?: Logger }).log ?? logger;
+    log.error({ err: error }, "request failed");
+    if (res.headersSent) return;
+    res.status(500).json({
+      code: "INTERNAL_ERROR",
+      message: "Something went wrong on our side. Please try again.",
+      requestId: req.id,
+    });
+  };
+}
