@@ -12,7 +12,7 @@ export interface TokenIssuer {
   kid: string;
   /** Requests the JWKS endpoint has answered. */
   readonly jwksRequests: number;
-  /** An RS256 token as the auth-server would issue it; `claims` and `header` override the defaults. */
+  /** An RS256 token as the auth-server would issue it; `claims` and `header` override (undefined: remove) the defaults. */
   sign(claims?: JWTPayload, header?: Record<string, unknown>): Promise<string>;
   publicJwk: JWK;
   privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
@@ -29,12 +29,16 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
   let server: Server | undefined;
 
   const start = async () => {
+    if (server) return;
     server = createServer((_request, response) => {
       jwksRequests++;
       response.setHeader("content-type", "application/json");
       response.end(JSON.stringify({ keys: [publicJwk] }));
     });
-    await new Promise<void>((resolve) => server?.listen(port, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      server?.once("error", reject);
+      server?.listen(port, "127.0.0.1", resolve);
+    });
     port = (server.address() as AddressInfo).port;
   };
   const stop = async () => {
@@ -53,15 +57,25 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
     },
     publicJwk,
     privateKey,
-    sign: (claims = {}, header = {}) =>
-      new SignJWT({ email: "learner@example.com", name: "Learner", emailVerified: true, ...claims })
+    sign: (claims = {}, header = {}) => {
+      const now = Math.floor(Date.now() / 1000);
+      const payload: JWTPayload = {
+        iss: ISSUER,
+        aud: AUDIENCE,
+        sub: randomUUID(),
+        iat: now,
+        exp: now + 15 * 60,
+        email: "learner@example.com",
+        name: "Learner",
+        emailVerified: true,
+        ...claims,
+      };
+      // A claim given as undefined is left out of the token.
+      for (const key of Object.keys(payload)) if (payload[key] === undefined) delete payload[key];
+      return new SignJWT(payload)
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT", ...header })
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setSubject(typeof claims.sub === "string" ? claims.sub : randomUUID())
-        .setIssuedAt(claims.iat ?? Math.floor(Date.now() / 1000))
-        .setExpirationTime(claims.exp ?? "15m")
-        .sign(privateKey),
+        .sign(privateKey);
+    },
     stop,
     start,
   };
