@@ -21,11 +21,13 @@ export interface ProfileApiUnderTest {
 
 export async function startProfileApiUnderTest(
   env: Record<string, string> = {},
+  /** Rewrites the database URL the service gets (e.g. through a proxy); the test itself uses the real one. */
+  serviceDatabaseUrl: (url: string) => string = (url) => url,
 ): Promise<ProfileApiUnderTest> {
   const database = await createTestDatabase();
   const issuer = await startTokenIssuer();
   const api = await startProfileApi({
-    DATABASE_URL: database.url,
+    DATABASE_URL: serviceDatabaseUrl(database.url),
     JWKS_URL: issuer.jwksUrl,
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: AUDIENCE,
