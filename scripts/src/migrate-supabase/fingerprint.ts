@@ -1,28 +1,31 @@
 import { createHash } from "node:crypto";
 import type { TargetAccount, TargetProfile, TargetUser } from "./types.js";
 
-/** Per-user fingerprints of what was written, stored in `supabase_import.fingerprints`. */
-export interface Fingerprints {
+/**
+ * Each part of a migrated user as one canonical string (a JSON array of its fields in a fixed order), and their
+ * SHA-1 fingerprints. Rows read back from the target are compared by their canonical strings; only fingerprints
+ * are stored (`supabase_import.fingerprints`), to tell on a rerun what changed in the source.
+ */
+export interface Parts<T> {
   /** The `"user"` row. */
-  u: string;
+  u: T;
   /** Each account, by accountKey(). */
-  a: Record<string, string>;
+  a: Record<string, T>;
   /** The profile, when there is one. */
-  p?: string;
+  p?: T;
 }
 
-function hash(fields: unknown[]): string {
-  return createHash("sha1").update(JSON.stringify(fields)).digest("base64url");
-}
+export type Canonical = Parts<string>;
+export type Fingerprints = Parts<string>;
 
 /** A stable key for an account: (providerId, accountId) is unique in the target. */
 export function accountKey(account: Pick<TargetAccount, "providerId" | "accountId">): string {
   return JSON.stringify([account.providerId, account.accountId]);
 }
 
-/** Fingerprint of the fields of a user that the migration sets. */
-export function userFingerprint(u: TargetUser): string {
-  return hash([
+/** The fields of a user that the migration sets. */
+export function userCanonical(u: TargetUser): string {
+  return JSON.stringify([
     u.id,
     u.name,
     u.email,
@@ -37,14 +40,14 @@ export function userFingerprint(u: TargetUser): string {
   ]);
 }
 
-/** Fingerprint of an account, its password hash included. */
-export function accountFingerprint(a: TargetAccount): string {
-  return hash([a.providerId, a.accountId, a.userId, a.password, a.createdAt, a.updatedAt]);
+/** An account, its password hash included. */
+export function accountCanonical(a: TargetAccount): string {
+  return JSON.stringify([a.providerId, a.accountId, a.userId, a.password, a.createdAt, a.updatedAt]);
 }
 
-/** Fingerprint of every profile field, text and arrays exactly as they are. */
-export function profileFingerprint(p: TargetProfile): string {
-  return hash([
+/** Every profile field, text and arrays exactly as they are. */
+export function profileCanonical(p: TargetProfile): string {
+  return JSON.stringify([
     p.user_id,
     p.display_name,
     p.avatar_url,
@@ -59,17 +62,29 @@ export function profileFingerprint(p: TargetProfile): string {
   ]);
 }
 
-/** The fingerprints of all the rows one user migrates to. */
-export function fingerprintsOf(rows: {
+/** The canonical strings of all the rows one user migrates to. */
+export function canonicalOf(rows: {
   user: TargetUser;
   accounts: TargetAccount[];
   profile: TargetProfile | null;
-}): Fingerprints {
+}): Canonical {
   const a: Record<string, string> = {};
-  for (const account of rows.accounts) a[accountKey(account)] = accountFingerprint(account);
-  return rows.profile
-    ? { u: userFingerprint(rows.user), a, p: profileFingerprint(rows.profile) }
-    : { u: userFingerprint(rows.user), a };
+  for (const account of rows.accounts) a[accountKey(account)] = accountCanonical(account);
+  const u = userCanonical(rows.user);
+  return rows.profile ? { u, a, p: profileCanonical(rows.profile) } : { u, a };
+}
+
+/** SHA-1 of one canonical string, base64url. */
+export function fingerprint(canonical: string): string {
+  return createHash("sha1").update(canonical).digest("base64url");
+}
+
+/** The fingerprints of a user's parts. */
+export function fingerprintsOf(canonical: Canonical): Fingerprints {
+  const a: Record<string, string> = {};
+  for (const [key, value] of Object.entries(canonical.a)) a[key] = fingerprint(value);
+  const u = fingerprint(canonical.u);
+  return canonical.p === undefined ? { u, a } : { u, a, p: fingerprint(canonical.p) };
 }
 
 /** One digest of a user's fingerprints, independent of the order accounts were listed in. */

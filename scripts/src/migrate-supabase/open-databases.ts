@@ -17,7 +17,8 @@ export async function openDatabases(config: MigrationConfig): Promise<Databases>
   });
   const target = createPool({
     connectionString: config.targetUrl,
-    max: 2,
+    // Two batches in flight, each holding one connection at a time, plus one for the plan's lookups.
+    max: 3,
     applicationName: "migrate-supabase",
   });
   const close = async () => {

@@ -1,16 +1,16 @@
 import { isBcryptHash } from "./classify-user.js";
 import {
-  accountFingerprint,
+  accountCanonical,
   accountKey,
   digestOf,
   type Fingerprints,
-  fingerprintsOf,
-  profileFingerprint,
+  fingerprint,
+  profileCanonical,
   SetFingerprint,
-  userFingerprint,
+  userCanonical,
 } from "./fingerprint.js";
+import type { UserChange } from "./plan-changes.js";
 import type { Found, TargetRows } from "./read-target-rows.js";
-import type { MigratedUser } from "./types.js";
 
 export interface Figure {
   name: string;
@@ -44,16 +44,26 @@ export class Reconciler {
   private mismatchCount = 0;
   private changedOnTarget = 0;
 
-  /** Adds one batch: the users as migrated from the source and their rows read back from the target. */
-  add(users: MigratedUser[], found: TargetRows): void {
-    for (const expected of users) {
+  /** Adds one batch: each user as migrated from the source, and its rows as found in the target. */
+  add(changes: UserChange[], found: TargetRows): void {
+    for (const { rows: expected, canonical: want, fingerprints } of changes) {
       const id = expected.user.id;
-      const want = fingerprintsOf(expected);
-      this.sourceSet.add(digestOf(want));
-      const got: Fingerprints = { u: "missing", a: {} };
+      const digest = digestOf(fingerprints);
+      this.sourceSet.add(digest);
+      // Each part that differs (with no later change on the target to explain it) gets its own fingerprint, so
+      // the target's set fingerprint differs from the source's exactly when some row does.
+      const got: Fingerprints = { ...fingerprints, a: { ...fingerprints.a } };
+      let same = true;
       const user = found.users.get(id);
       this.count("users", user !== undefined);
-      if (user) got.u = this.judge(id, "user", want.u, userFingerprint(user.row), user);
+      if (!user) {
+        this.mismatch(id, "user", "missing in the target");
+        got.u = "missing";
+        same = false;
+      } else if (!this.agrees(id, "user", want.u, userCanonical(user.row), user)) {
+        got.u = fingerprint(userCanonical(user.row));
+        same = false;
+      }
       const accounts = new Map((found.accounts.get(id) ?? []).map((a) => [accountKey(a.row), a]));
       for (const account of expected.accounts) {
         const key = accountKey(account);
@@ -61,30 +71,39 @@ export class Reconciler {
         this.count(`accounts.${account.providerId}`, actual !== undefined);
         if (!actual) {
           this.mismatch(id, `account ${account.providerId}`, "missing in the target");
+          got.a[key] = "missing";
+          same = false;
           continue;
         }
         // Better Auth replaces a bcrypt hash with scrypt at the first sign-in: the same password, upgraded.
         const upgraded = isBcryptHash(account.password) && !isBcryptHash(actual.row.password);
-        got.a[key] = this.judge(
-          id,
-          `account ${account.providerId}`,
-          want.a[key] ?? "",
-          accountFingerprint(actual.row),
-          {
-            ...actual,
-            changedAfterImport: actual.changedAfterImport || upgraded,
-          },
-        );
+        const judged = { ...actual, changedAfterImport: actual.changedAfterImport || upgraded };
+        if (
+          !this.agrees(
+            id,
+            `account ${account.providerId}`,
+            want.a[key] ?? "",
+            accountCanonical(actual.row),
+            judged,
+          )
+        ) {
+          got.a[key] = fingerprint(accountCanonical(actual.row));
+          same = false;
+        }
       }
       if (expected.profile) {
         const profile = found.profiles.get(id);
         this.count("profiles", profile !== undefined);
-        if (profile)
-          got.p = this.judge(id, "profile", want.p ?? "", profileFingerprint(profile.row), profile);
-        else this.mismatch(id, "profile", "missing in the target");
+        if (!profile) {
+          this.mismatch(id, "profile", "missing in the target");
+          got.p = "missing";
+          same = false;
+        } else if (!this.agrees(id, "profile", want.p ?? "", profileCanonical(profile.row), profile)) {
+          got.p = fingerprint(profileCanonical(profile.row));
+          same = false;
+        }
       }
-      if (!user) this.mismatch(id, "user", "missing in the target");
-      this.targetSet.add(digestOf(got));
+      this.targetSet.add(same ? digest : digestOf(got));
     }
   }
 
@@ -108,14 +127,15 @@ export class Reconciler {
     };
   }
 
-  private judge(id: string, part: string, want: string, got: string, found: Found<unknown>): string {
-    if (want === got) return got;
+  /** True when the target row equals the source's, or was changed on the target after its import. */
+  private agrees(id: string, part: string, want: string, got: string, found: Found<unknown>): boolean {
+    if (want === got) return true;
     if (found.changedAfterImport) {
       this.changedOnTarget++;
-      return want;
+      return true;
     }
     this.mismatch(id, part, "differs from the source");
-    return got;
+    return false;
   }
 
   private count(name: string, present: boolean): void {

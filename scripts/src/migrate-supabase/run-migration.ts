@@ -10,7 +10,7 @@ import { type Databases, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceBatches } from "./read-source-batches.js";
-import { readTargetRows } from "./read-target-rows.js";
+import { mergeTargetRows, readTargetRows } from "./read-target-rows.js";
 import { Reconciler } from "./reconcile.js";
 import { type Report, ReportBuilder } from "./report.js";
 import { formatSummary } from "./summary.js";
@@ -23,6 +23,8 @@ export interface RunIo {
   /** Asks a yes/no question; null when there is no one to ask (stdin is not a terminal). */
   confirm: ((question: string) => Promise<boolean>) | null;
 }
+
+const BATCHES_IN_FLIGHT = 2;
 
 interface RunState {
   config: MigrationConfig;
@@ -66,16 +68,21 @@ export async function runMigration(
     };
     const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
     const batches = readSourceBatches(db.source, shape, config.batchSize)[Symbol.asyncIterator]();
-    // Reads batch n+1 from Supabase while batch n is written to the target.
+    // Reads the next batch from Supabase while up to two batches are planned and written on the target: their id
+    // ranges are disjoint, and each commits (or not) on its own, so a kill still leaves only whole batches.
+    const inFlight = new Set<Promise<void>>();
     let next = batches.next();
     for (;;) {
       const { value: batch, done } = await next;
       if (done) break;
       next = batches.next();
       next.catch(() => undefined);
-      await processBatch(state, batch);
-      progress.advance(batch.length);
+      const work = processBatch(state, batch).then(() => progress.advance(batch.length));
+      inFlight.add(work);
+      work.then(() => inFlight.delete(work)).catch(() => undefined);
+      if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
     progress.finish();
     const report = state.report.build(state.reconciler?.result() ?? null);
     if (config.reportFile) await writeFile(config.reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -110,7 +117,8 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
       if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
     }
   }
-  const plan = await planChanges(db.target, migrated, skippedIds);
+  const range = { first: batch[0]?.id ?? "", last: batch.at(-1)?.id ?? "" };
+  const plan = await planChanges(db.target, migrated, skippedIds, range);
   for (const id of plan.importedBefore) {
     report.warnings.push({
       id,
@@ -118,7 +126,8 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
       value: "skipped now, migrated by an earlier run: left in the target",
     });
   }
-  const failures = [...plan.failures, ...(config.dryRun ? [] : await writeChanges(db.target, plan.changes))];
+  const write = config.dryRun ? null : await writeChanges(db.target, plan.changes);
+  const failures = [...plan.failures, ...(write?.failures ?? [])];
   report.addFailures(failures);
   const failed = new Set(failures.map((failure) => failure.id));
   const done = plan.changes.filter((change) => !failed.has(change.rows.user.id));
@@ -127,15 +136,10 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
     for (const failure of failures)
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
-  if (state.reconciler) {
-    const rows = done.map((change) => change.rows);
-    state.reconciler.add(
-      rows,
-      await readTargetRows(
-        db.target,
-        rows.map((r) => r.user.id),
-      ),
-    );
+  if (state.reconciler && write) {
+    // Rows created in this batch are checked as the database returned them; all others are read back.
+    const readBack = done.filter((change) => change.status !== "create").map((change) => change.rows.user.id);
+    state.reconciler.add(done, mergeTargetRows(await readTargetRows(db.target, readBack), write.written));
   }
 }
 

@@ -1,6 +1,9 @@
 import { isConnectionError, withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
 import type { Failure, UserChange } from "./plan-changes.js";
+import { RAW_TIMESTAMPS } from "./raw-timestamps.js";
+import { emptyTargetRows, mergeTargetRows, type TargetRows } from "./read-target-rows.js";
+import type { TargetAccount, TargetProfile, TargetUser } from "./types.js";
 
 const UPSERT_USERS = `
 INSERT INTO "user" (id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires")
@@ -9,7 +12,8 @@ SELECT id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, 
 ON CONFLICT (id) DO UPDATE SET
   name = excluded.name, email = excluded.email, "emailVerified" = excluded."emailVerified", image = excluded.image,
   "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", role = excluded.role,
-  banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`;
+  banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"
+RETURNING id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires"`;
 
 const DELETE_ACCOUNTS = `
 DELETE FROM account a USING json_populate_recordset(NULL::account, $1::json) d
@@ -23,7 +27,8 @@ SELECT "providerId", "accountId", "userId", password, "createdAt", "updatedAt"
   FROM json_populate_recordset(NULL::account, $1::json)
 ON CONFLICT ("providerId", "accountId") DO UPDATE SET
   password = excluded.password, "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt"
- WHERE account."userId" = excluded."userId"`;
+ WHERE account."userId" = excluded."userId"
+RETURNING "providerId", "accountId", "userId", password, "createdAt", "updatedAt"`;
 
 const DELETE_PROFILES = "DELETE FROM profile WHERE user_id = ANY($1::uuid[])";
 
@@ -40,7 +45,9 @@ ON CONFLICT (user_id) DO UPDATE SET
   programming_languages = excluded.programming_languages, robotics_experience = excluded.robotics_experience,
   learning_goals = excluded.learning_goals, preferred_language = excluded.preferred_language,
   created_at = excluded.created_at, updated_at = excluded.updated_at,
-  version = profile.version + 1`;
+  version = profile.version + 1
+RETURNING user_id, display_name, avatar_url, software_background, hardware_background, programming_languages,
+          robotics_experience, learning_goals, preferred_language, created_at, updated_at`;
 
 const UPSERT_FINGERPRINTS = `
 INSERT INTO supabase_import (user_id, fingerprints)
@@ -49,26 +56,33 @@ ON CONFLICT (user_id) DO UPDATE SET fingerprints = excluded.fingerprints, import
 
 class AccountTakenError extends Error {}
 
+export interface WriteResult {
+  failures: Failure[];
+  /** The rows as stored, from RETURNING: what the database kept, for reconciliation. */
+  written: TargetRows;
+}
+
 /**
  * Writes one batch in one transaction. If any row fails, the batch is rolled back and written again one user per
  * savepoint, so only the failing users are left out (and reported) while the rest of the batch commits.
  * Connection failures are not row failures: they stop the run, which resumes at this batch.
  */
-export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
+export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<WriteResult> {
   const pending = changes.filter((change) => change.status !== "unchanged");
-  if (pending.length === 0) return [];
+  if (pending.length === 0) return { failures: [], written: emptyTargetRows() };
   try {
-    await withTransaction(target, (client) => applyChanges(client, pending));
-    return [];
+    const written = await withTransaction(target, (client) => applyChanges(client, pending));
+    return { failures: [], written };
   } catch (error) {
     if (isConnectionError(error)) throw error;
   }
   return withTransaction(target, async (client) => {
     const failures: Failure[] = [];
+    const written = emptyTargetRows();
     for (const change of pending) {
       await client.query("SAVEPOINT one_user");
       try {
-        await applyChanges(client, [change]);
+        mergeTargetRows(written, await applyChanges(client, [change]));
         await client.query("RELEASE SAVEPOINT one_user");
       } catch (error) {
         if (isConnectionError(error)) throw error;
@@ -76,26 +90,45 @@ export async function writeChanges(target: pg.Pool, changes: UserChange[]): Prom
         failures.push(describeFailure(change.rows.user.id, error));
       }
     }
-    return failures;
+    return { failures, written };
   });
 }
 
-async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promise<void> {
+async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promise<TargetRows> {
+  const written = emptyTargetRows();
+  // RETURNING hands timestamps back as text in the session's zone: UTC, like every read in this command.
+  await client.query("SET LOCAL TIME ZONE 'UTC'");
+  const run = <T extends pg.QueryResultRow>(text: string, payload: unknown) =>
+    client.query<T>({ text, values: [JSON.stringify(payload)], types: RAW_TIMESTAMPS });
   const users = changes.filter((c) => c.writeUser).map((c) => c.rows.user);
-  if (users.length > 0) await client.query(UPSERT_USERS, [JSON.stringify(users)]);
+  if (users.length > 0) {
+    for (const row of (await run<TargetUser>(UPSERT_USERS, users)).rows)
+      written.users.set(row.id, { row, changedAfterImport: false });
+  }
   const gone = changes.flatMap((c) => c.deleteAccounts);
-  if (gone.length > 0) await client.query(DELETE_ACCOUNTS, [JSON.stringify(gone)]);
+  if (gone.length > 0) await run(DELETE_ACCOUNTS, gone);
   const accounts = changes.flatMap((c) => c.upsertAccounts);
   if (accounts.length > 0) {
-    const result = await client.query(UPSERT_ACCOUNTS, [JSON.stringify(accounts)]);
+    const result = await run<TargetAccount>(UPSERT_ACCOUNTS, accounts);
     if (result.rowCount !== accounts.length) throw new AccountTakenError("a login belongs to another user");
+    for (const row of result.rows) {
+      const list = written.accounts.get(row.userId) ?? [];
+      list.push({ row, changedAfterImport: false });
+      written.accounts.set(row.userId, list);
+    }
   }
   const noProfile = changes.filter((c) => c.profile === "delete").map((c) => c.rows.user.id);
   if (noProfile.length > 0) await client.query(DELETE_PROFILES, [noProfile]);
   const profiles = changes.filter((c) => c.profile === "upsert").map((c) => c.rows.profile);
-  if (profiles.length > 0) await client.query(UPSERT_PROFILES, [JSON.stringify(profiles)]);
-  const fingerprints = changes.map((c) => ({ id: c.rows.user.id, f: c.fingerprints }));
-  await client.query(UPSERT_FINGERPRINTS, [JSON.stringify(fingerprints)]);
+  if (profiles.length > 0) {
+    for (const row of (await run<TargetProfile>(UPSERT_PROFILES, profiles)).rows)
+      written.profiles.set(row.user_id, { row, changedAfterImport: false });
+  }
+  await run(
+    UPSERT_FINGERPRINTS,
+    changes.map((c) => ({ id: c.rows.user.id, f: c.fingerprints })),
+  );
+  return written;
 }
 
 function describeFailure(id: string, error: unknown): Failure {

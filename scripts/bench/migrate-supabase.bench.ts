@@ -1,0 +1,115 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { migrate } from "@textbook/migrations/migrate";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../src/embedded-postgres.js";
+import { createSupabaseSchema, insertBulkUsers } from "../test/fixtures/supabase-fixture.js";
+import { measurePhysicalFloor } from "./physical-floor.js";
+
+/**
+ * `npm run bench -w scripts [-- --sizes 100000,1000000]`: for each size, a Supabase-shaped source (80% with
+ * profiles, 10% with a GitHub login) and a migrated target on one server; measures the physical COPY floor, the
+ * first run, a no-change rerun and the command's peak memory. BENCH_DATABASE_URL names a server to use (its
+ * superuser URL); otherwise an embedded PostgreSQL is started for the run.
+ */
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "100000" },
+    "batch-size": { type: "string", default: "2000" },
+  },
+});
+const sizes = values.sizes.split(",").map((size) => Number(size.replaceAll("_", "")));
+const CLI = resolve(import.meta.dirname, "../src/migrate-supabase/cli.ts");
+const PEAK = resolve(import.meta.dirname, "report-peak-memory.ts");
+
+async function withServer<T>(fn: (serverUrl: string) => Promise<T>): Promise<T> {
+  if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
+  const server = await startEmbeddedPostgres({
+    dataDir: join(tmpdir(), `textbook-bench-pg-${process.pid}`),
+    preferredPort: 0,
+    ephemeral: true,
+  });
+  try {
+    return await fn(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function admin(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createDatabase(
+  serverUrl: string,
+  label: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bench_${label}_${randomBytes(3).toString("hex")}`;
+  await admin(serverUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** Runs the real command in a child process; returns seconds taken and its peak memory in MB. */
+function runMigration(env: Record<string, string>): Promise<{ seconds: number; peakMb: number }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", PEAK, CLI, "--yes", "--batch-size", values["batch-size"]],
+    { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let stderr = "";
+  let stdout = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  return new Promise((resolvePromise, reject) => {
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`migration exited ${code}:\n${stdout}\n${stderr}`));
+      const peakKb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+      resolvePromise({ seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024 });
+    });
+  });
+}
+
+await withServer(async (serverUrl) => {
+  const lines = [
+    "| users | COPY floor | first run | ratio | no-change rerun | peak memory |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const size of sizes) {
+    const source = await createDatabase(serverUrl, "source");
+    const target = await createDatabase(serverUrl, "target");
+    const floorDb = await createDatabase(serverUrl, "floor");
+    try {
+      process.stderr.write(`bench: generating ${size} Supabase users\n`);
+      await createSupabaseSchema(source.url);
+      await insertBulkUsers(source.url, size, 0.8);
+      await migrate({ connectionString: target.url });
+      const floor = await measurePhysicalFloor(source.url, floorDb.url);
+      const env = { SUPABASE_DB_URL: source.url, DATABASE_URL_UNPOOLED: target.url };
+      const first = await runMigration(env);
+      const rerun = await runMigration(env);
+      const peak = Math.max(first.peakMb, rerun.peakMb);
+      lines.push(
+        `| ${size.toLocaleString("en")} | ${floor.toFixed(1)} s | ${first.seconds.toFixed(1)} s | ${(first.seconds / floor).toFixed(1)}× | ${rerun.seconds.toFixed(1)} s | ${peak.toFixed(0)} MB |`,
+      );
+      process.stderr.write(`${lines.at(-1)}\n`);
+    } finally {
+      await Promise.allSettled([source.drop(), target.drop(), floorDb.drop()]);
+    }
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+});

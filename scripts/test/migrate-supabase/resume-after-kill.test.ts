@@ -1,0 +1,70 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertBulkUsers } from "../fixtures/supabase-fixture.js";
+import {
+  createDatabasePair,
+  type DatabasePair,
+  migrateInProcess,
+  rows,
+  runCli,
+  startCli,
+  targetContents,
+} from "./harness.js";
+
+const USERS = 4000;
+const BATCH = 100;
+
+describe("a run killed with SIGKILL in the middle of a batch", () => {
+  let pair: DatabasePair;
+  let clean: TestDatabase;
+
+  beforeAll(async () => {
+    pair = await createDatabasePair();
+    clean = await createTestDatabase();
+    await insertBulkUsers(pair.source.url, USERS);
+  });
+  afterAll(async () => {
+    await pair?.drop();
+    await clean?.drop();
+  });
+
+  it("leaves only whole batches behind, and a rerun ends exactly where one clean run ends", async () => {
+    const { child, done } = startCli(pair.env, ["--yes", "--batch-size", String(BATCH)]);
+    // Kill once some batches have committed while the next one is open on the target.
+    for (;;) {
+      const [state] = await rows<{ imported: number; open: number }>(
+        pair.target.url,
+        `SELECT (SELECT count(*)::int FROM supabase_import) AS imported,
+                (SELECT count(*)::int FROM pg_stat_activity
+                  WHERE datname = current_database() AND application_name = 'migrate-supabase'
+                    AND xact_start IS NOT NULL AND backend_xid IS NOT NULL) AS open`,
+      );
+      if (state && state.imported > 0 && state.open > 0) break;
+      if (child.exitCode !== null)
+        throw new Error(`the run ended before it could be killed: ${(await done).stderr}`);
+      await sleep(5);
+    }
+    child.kill("SIGKILL");
+    expect((await done).signal).toBe("SIGKILL");
+
+    const [partial] = await rows<{ users: number; imported: number; credentials: number }>(
+      pair.target.url,
+      `SELECT (SELECT count(*)::int FROM "user") AS users, (SELECT count(*)::int FROM supabase_import) AS imported,
+              (SELECT count(*)::int FROM account WHERE "providerId" = 'credential') AS credentials`,
+    );
+    expect(partial?.imported).toBeLessThan(USERS);
+    expect((partial?.imported ?? 1) % BATCH).toBe(0);
+    expect(partial?.users).toBe(partial?.imported);
+    expect(partial?.credentials).toBe(partial?.imported);
+
+    const resumed = await runCli(pair.env, ["--yes", "--batch-size", String(BATCH)]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain(`migrating: ${USERS}/${USERS} users`);
+    expect(resumed.stdout).toMatch(new RegExp(`${USERS - (partial?.imported ?? 0)} users created`));
+
+    const single = await migrateInProcess({ ...pair.env, DATABASE_URL_UNPOOLED: clean.url });
+    expect(single.code).toBe(0);
+    expect(await targetContents(pair.target.url)).toEqual(await targetContents(clean.url));
+  });
+});
