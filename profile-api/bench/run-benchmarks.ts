@@ -1,0 +1,250 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { migrate } from "@textbook/migrations/migrate";
+import autocannon from "autocannon";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import pg from "pg";
+import { type RunningPostgres, startEmbeddedPostgres } from "../../scripts/src/embedded-postgres.js";
+
+/*
+ * `npm run bench -w profile-api [-- --duration 10]`: GET /v1/profiles/me with a valid RS256 token (verified-token
+ * cache on, then off) against the same route with verification switched off, and PUT. autocannon, 50
+ * connections, 50 learners; each service runs in its own process so the load generator has its own core.
+ * DATABASE_URL: a migrated database to use (bench users are removed afterwards); unset: an embedded PostgreSQL.
+ */
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ISSUER = "http://auth.bench";
+const AUDIENCE = "http://profile-api.bench";
+const LEARNERS = 50;
+const CONNECTIONS = 50;
+const durationArg = process.argv.indexOf("--duration");
+const DURATION = durationArg > 0 ? Number(process.argv[durationArg + 1]) : 10;
+
+interface Result {
+  scenario: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  jwksFetches: number;
+}
+
+async function main() {
+  const database = await prepareDatabase();
+  const jwks = await startJwksServer();
+  const users = Array.from({ length: LEARNERS }, () => randomUUID());
+  const tokens = await Promise.all(users.map((sub) => jwks.sign(sub)));
+  await seed(database.url, users);
+  const results: Result[] = [];
+  try {
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      JWKS_URL: jwks.url,
+      JWT_ISSUER: ISSUER,
+      JWT_AUDIENCE: AUDIENCE,
+      PROFILE_API_RATE_LIMIT: "1000000000",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    };
+    const variants = [
+      { name: "verification off (benchmark-only flag)", flags: ["--insecure-skip-verification"], put: false },
+      { name: "RS256 + verified-token cache", flags: [], put: true },
+      { name: "RS256, no cache (verify every request)", flags: ["--no-token-cache"], put: false },
+    ];
+    for (const variant of variants) {
+      const before = jwks.requests;
+      const service = await startService(env, variant.flags);
+      try {
+        await load(service.url, "GET", tokens, 1); // warm-up: JIT, pool connections, key fetch
+        const get = await load(service.url, "GET", tokens, DURATION);
+        results.push({ scenario: `GET /v1/profiles/me, ${variant.name}`, ...get, jwksFetches: 0 });
+        if (variant.put) {
+          const put = await load(service.url, "PUT", tokens, DURATION);
+          results.push({ scenario: `PUT /v1/profiles/me, ${variant.name}`, ...put, jwksFetches: 0 });
+        }
+        const fetches = jwks.requests - before;
+        for (const result of results.slice(variant.put ? -2 : -1)) result.jwksFetches = fetches;
+      } finally {
+        await service.stop();
+      }
+    }
+  } finally {
+    await unseed(database.url, users);
+    await jwks.stop();
+    await database.embedded?.stop();
+  }
+  report(results);
+}
+
+async function prepareDatabase(): Promise<{ url: string; embedded?: RunningPostgres }> {
+  if (process.env.DATABASE_URL) {
+    await migrate({ connectionString: process.env.DATABASE_URL });
+    return { url: process.env.DATABASE_URL };
+  }
+  console.error("bench: DATABASE_URL is not set: starting an embedded PostgreSQL");
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(tmpdir(), `profile-api-bench-${process.pid}`),
+    preferredPort: 0,
+    ephemeral: true,
+  });
+  const admin = new pg.Client({ connectionString: embedded.url });
+  await admin.connect();
+  await admin.query("CREATE DATABASE bench");
+  await admin.end();
+  const url = new URL(embedded.url);
+  url.pathname = "/bench";
+  await migrate({ connectionString: url.toString() });
+  return { url: url.toString(), embedded };
+}
+
+async function seed(url: string, users: string[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (const id of users) {
+    await client.query(
+      `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+       VALUES ($1, 'Bench learner', $2, true, now(), now())`,
+      [id, `${id}@bench.test`],
+    );
+    await client.query(
+      `INSERT INTO profile (user_id, display_name, programming_languages, learning_goals)
+       VALUES ($1, 'Bench learner', '{Python,C++}', 'Build a walking robot')`,
+      [id],
+    );
+  }
+  await client.end();
+}
+
+async function unseed(url: string, users: string[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DELETE FROM "user" WHERE id = ANY($1::uuid[])`, [users]);
+  await client.end();
+}
+
+async function startJwksServer() {
+  const { publicKey, privateKey } = await generateKeyPair("RS256");
+  const jwk = { ...(await exportJWK(publicKey)), kid: "bench", alg: "RS256", use: "sig" };
+  const state = { requests: 0 };
+  const server = createServer((_request, response) => {
+    state.requests++;
+    response.setHeader("content-type", "application/json");
+    response.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/auth/jwks`,
+    get requests() {
+      return state.requests;
+    },
+    sign: (sub: string) =>
+      new SignJWT({ email: `${sub}@bench.test`, name: "Bench learner", emailVerified: true })
+        .setProtectedHeader({ alg: "RS256", kid: "bench", typ: "JWT" })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setSubject(sub)
+        .setIssuedAt()
+        .setExpirationTime("15m")
+        .sign(privateKey),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function startService(
+  env: NodeJS.ProcessEnv,
+  flags: string[],
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(HERE, "serve-profile-api.ts"), ...flags],
+    { env, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the service exited with ${code}`)));
+    lines.once("line", (line) => resolve((JSON.parse(line) as { url: string }).url));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners("exit");
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function load(url: string, method: "GET" | "PUT", tokens: string[], duration: number) {
+  let next = 0;
+  const body = JSON.stringify({
+    displayName: "Bench learner",
+    programmingLanguages: ["Python"],
+    learningGoals: "Walk",
+  });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    requests: [
+      {
+        method,
+        path: "/v1/profiles/me",
+        ...(method === "PUT" ? { body } : {}),
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            ...request.headers,
+            authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+            ...(method === "PUT" ? { "content-type": "application/json" } : {}),
+          },
+        }),
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function report(results: Result[]) {
+  const rows = results.map(
+    (r) =>
+      `| ${r.scenario} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${r.jwksFetches} |`,
+  );
+  const table = [
+    `${CONNECTIONS} connections, ${DURATION} s per scenario, ${LEARNERS} learners (tokens used round-robin):`,
+    "",
+    "| scenario | req/s | p50 ms | p99 ms | errors + non-2xx | JWKS fetches |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+  ].join("\n");
+  console.log(table);
+  const [off, cached, ,] = results.filter((r) => r.scenario.startsWith("GET"));
+  if (off && cached) {
+    const ratio = cached.requestsPerSecond / off.requestsPerSecond;
+    console.log(
+      `\nGET with verification and cache / without verification: ${ratio.toFixed(2)}x (goal ≥ 0.9); ` +
+        `p99 with cache ${cached.p99} ms (goal < 15 ms).`,
+    );
+  }
+  void mkdir(join(HERE, "../../bench-results"), { recursive: true }).then(() =>
+    writeFile(join(HERE, "../../bench-results/profile-api.json"), JSON.stringify(results, null, 2)),
+  );
+}
+
+await main();
