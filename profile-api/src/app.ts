@@ -53,7 +53,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(underPressure);
   await fastify.register(swagger);
   await fastify.register(swaggerUi, { production: config.production });
-  await fastify.register(database, { databaseUrl: config.databaseUrl });
+  await fastify.register(database, { databaseUrl: config.databaseUrl, max: config.databasePoolMax });
   await fastify.register(profileRepository);
   await fastify.register(authentication, { verifier });
   await fastify.register(bodyMediaTypes);

@@ -18,7 +18,9 @@ const EnvironmentSchema = Type.Object({
   JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
   JWT_TTL: Type.String({ pattern: "^[0-9]+[smhd]?$", default: "15m" }),
   PROFILE_API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  // true trusts one hop; a number trusts that many (as the auth-server reads it).
+  TRUST_PROXY: Type.String({ pattern: "^(true|false|[0-9]{1,2})$", default: "false" }),
+  DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   LOG_LEVEL: Type.Union(
     LOG_LEVELS.map((level) => Type.Literal(level)),
     { default: "info" },
@@ -31,6 +33,7 @@ export interface Config {
   host: string;
   port: number;
   databaseUrl: string;
+  databasePoolMax: number;
   websiteOrigin: string;
   jwt: {
     jwksUrl: URL;
@@ -40,7 +43,8 @@ export interface Config {
     maxTokenAgeSeconds: number;
   };
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, true (one hop) or the number of proxy hops. */
+  trustProxy: boolean | number;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -68,6 +72,7 @@ function toConfig(env: Environment): Config {
     host: env.HOST,
     port: env.PROFILE_API_PORT,
     databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
     websiteOrigin: httpUrl(env.WEBSITE_URL, "WEBSITE_URL").origin,
     jwt: {
       jwksUrl: httpUrl(env.JWKS_URL ?? `${stripSlash(authUrl.href)}/api/auth/jwks`, "JWKS_URL"),
@@ -77,7 +82,8 @@ function toConfig(env: Environment): Config {
       maxTokenAgeSeconds: durationSeconds(env.JWT_TTL),
     },
     rateLimitPerMinute: env.PROFILE_API_RATE_LIMIT,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy:
+      env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY === "false" ? false : Number(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
   };
 }

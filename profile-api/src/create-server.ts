@@ -32,7 +32,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     // Our own ids: a client-sent id could be used to forge or confuse log lines.
     genReqId: () => randomUUID(),
     bodyLimit: 64 * 1024,
-    trustProxy: config.trustProxy,
+    // A hop count as a function: Fastify accepts a number at run time, but its types do not.
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     return503OnClosing: true,
   });
   server.setValidatorCompiler(TypeBoxValidatorCompiler);

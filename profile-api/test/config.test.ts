@@ -35,7 +35,10 @@ describe("the configuration", () => {
       JWT_ISSUER: "issuer-x",
       JWT_AUDIENCE: "audience-y",
       JWT_TTL: "1h",
+      TRUST_PROXY: "2",
+      DATABASE_POOL_MAX: "4",
     });
+    expect(overridden).toMatchObject({ trustProxy: 2, databasePoolMax: 4 });
     expect(overridden.jwt).toMatchObject({
       issuer: "issuer-x",
       audience: "audience-y",

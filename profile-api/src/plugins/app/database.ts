@@ -25,10 +25,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** The one pg pool of the process, from the shared database module; ended when the server closes. */
 export default fp(
-  async function database(fastify: FastifyInstance, options: { databaseUrl: string }) {
+  async function database(fastify: FastifyInstance, options: { databaseUrl: string; max: number }) {
     const pool = createPool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: options.max,
       applicationName: "profile-api",
       logger: fastify.log,
       // A request must not hang while the database is away: fail within seconds and answer 503.
