@@ -1,6 +1,7 @@
 import Link from "@docusaurus/Link";
 import useDocusaurusContext from "@docusaurus/useDocusaurusContext";
 import { useAuth } from "../../components/auth/AuthProvider.js";
+import { HeroPreview } from "./HeroPreview.js";
 import styles from "./home.module.css";
 
 /** The homepage's opening: what the book is, and the two ways in. */
@@ -10,29 +11,32 @@ export function Hero() {
   const signedIn = status === "signed-in" && user;
   return (
     <header className={styles.hero}>
-      <div className="container">
-        <p className={styles.eyebrow}>An open, hands-on textbook</p>
-        <h1 className={styles.title}>{siteConfig.title}</h1>
-        <p className={styles.tagline}>{siteConfig.tagline}</p>
-        <div className={styles.actions}>
-          <Link className="button button--primary button--lg" to="/docs/intro">
-            Start reading
-          </Link>
-          {signedIn ? (
-            <Link className="button button--secondary button--lg" to="/profile">
-              Your profile, {user.name}
+      <div className={`container ${styles.heroGrid}`}>
+        <div>
+          <p className={styles.eyebrow}>An open, hands-on textbook</p>
+          <h1 className={styles.title}>{siteConfig.title}</h1>
+          <p className={styles.tagline}>{siteConfig.tagline}</p>
+          <div className={styles.actions}>
+            <Link className="button button--primary button--lg" to="/docs/intro">
+              Start reading
             </Link>
-          ) : (
-            <Link className="button button--secondary button--lg" to="/register">
-              Create a free account
-            </Link>
-          )}
+            {signedIn ? (
+              <Link className="button button--secondary button--lg" to="/profile">
+                Your profile, {user.name}
+              </Link>
+            ) : (
+              <Link className="button button--secondary button--lg" to="/register">
+                Create a free account
+              </Link>
+            )}
+          </div>
+          <ul className={styles.facts}>
+            <li>7 modules · 20+ chapters</li>
+            <li>Python &amp; ROS 2 labs</li>
+            <li>Simulation or real-robot variants</li>
+          </ul>
         </div>
-        <ul className={styles.facts}>
-          <li>7 modules · 20+ chapters</li>
-          <li>Python &amp; ROS 2 labs</li>
-          <li>Simulation or real-robot variants</li>
-        </ul>
+        <HeroPreview />
       </div>
     </header>
   );
