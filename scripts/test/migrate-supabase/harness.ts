@@ -47,8 +47,19 @@ export async function migrateInProcess(
   const config = parseConfig(["--yes", ...args], env);
   if (config === "help") throw new Error("unexpected --help");
   const { code, report } = await runMigration(config, {
-    stdout: { write: (text) => ((stdout += text), true) },
-    stderr: { isTTY: false, write: (text) => ((stderr += text), true) },
+    stdout: {
+      write: (text) => {
+        stdout += text;
+        return true;
+      },
+    },
+    stderr: {
+      isTTY: false,
+      write: (text) => {
+        stderr += text;
+        return true;
+      },
+    },
     confirm: null,
   });
   return { code, report, stdout, stderr };
