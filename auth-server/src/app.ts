@@ -44,7 +44,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
   });
   const mailSender = createMailSender(config, logger);
+  let stopKeyring = () => {};
   const close = async () => {
+    stopKeyring();
     await Promise.allSettled([pool.end(), mailSender.close()]);
   };
   try {
@@ -52,6 +54,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const keyring = createSigningKeyring(pool, {
       refreshMillis: KEY_REFRESH_MILLIS,
       rotationSeconds: config.keyRotationSeconds,
+      secret: config.secret,
     });
     const log = (level: "debug" | "info" | "warn" | "error", message: string) =>
       logger[level]({ source: "better-auth" }, message);
@@ -64,6 +67,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...(passwordHashing ? { passwordHashing } : {}),
     });
     await ensureSigningKey(auth);
+    await keyring.maintain();
+    keyring.start((error) => logger.error({ err: error }, "signing key maintenance failed"));
+    stopKeyring = () => keyring.stop();
 
     const app = express();
     app.disable("x-powered-by");

@@ -31,6 +31,7 @@ function realOptions(url: string, pool: pg.Pool, outbox: ReturnType<typeof testE
     keyring: createSigningKeyring(pool, {
       refreshMillis: 10_000,
       rotationSeconds: config.keyRotationSeconds,
+      secret: config.secret,
     }),
   };
   return createAuthOptions(config, services);

@@ -11,7 +11,7 @@ export function jwksRoute(keyring: SigningKeyring, graceSeconds: number): Reques
   let cached: { keys: unknown; jwks: PublicJwks } | undefined;
   return async (req, res, next) => {
     try {
-      const keys = await keyring.getJwks();
+      const keys = await keyring.publishedKeys();
       if (!cached || cached.keys !== keys || Date.now() >= cached.jwks.validUntil) {
         cached = { keys, jwks: toPublicJwks(keys, graceSeconds) };
       }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { StoredKey } from "./signing-keyring.js";
+import type { StoredKey } from "./stored-key.js";
 
 /** The JWKS response body, its ETag, and until when it stays right. */
 export interface PublicJwks {

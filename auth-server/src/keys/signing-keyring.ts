@@ -1,52 +1,50 @@
-import { withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
+import { generateSigningKey } from "./generate-signing-key.js";
+import { insertKeyOnce, selectKeys } from "./jwks-table.js";
+import type { StoredKey } from "./stored-key.js";
 
-/** A row of Better Auth's `jwks` table (the JWT plugin's `Jwk`). */
-export interface StoredKey {
-  id: string;
-  publicKey: string;
-  privateKey: string;
-  createdAt: Date;
-  expiresAt?: Date;
-  alg?: "RS256" | "EdDSA" | "ES256" | "ES512" | "PS256";
-  crv?: "Ed25519" | "P-256" | "P-521";
-}
+export type { StoredKey } from "./stored-key.js";
 
 /** The signing keys, cached in memory and created in the database one at a time across all instances. */
 export interface SigningKeyring {
-  /** The cached keys; refreshed in the background once they are older than the refresh interval. */
+  /** The keys Better Auth may sign with (a pre-published successor stays hidden until its time). */
   getJwks(): Promise<StoredKey[]>;
-  /** Stores a new key unless another instance already stored a live one, which is returned instead. */
+  /** Every key, including a successor that is published ahead of its use; for the JWKS. */
+  publishedKeys(): Promise<StoredKey[]>;
+  /** Stores a new key unless another instance already stored one for now, which is returned instead. */
   createJwk(data: Omit<StoredKey, "id">): Promise<StoredKey>;
-  reload(): Promise<StoredKey[]>;
+  /** Reloads the keys, and publishes the next key once the current one nears its end. */
+  maintain(): Promise<void>;
+  /** Runs `maintain` every refresh interval until `stop`. */
+  start(onError: (error: unknown) => void): void;
+  stop(): void;
 }
-
-// Any fixed 64-bit number unique to this purpose; pg_advisory_xact_lock serialises key creation across instances.
-const KEY_CREATION_LOCK = 7_304_112_450_001;
 
 export interface KeyringOptions {
   /** How often to pick up keys other instances created. */
   refreshMillis: number;
   /** Every key stops signing this long after its creation (JWT_KEY_ROTATION_INTERVAL). */
   rotationSeconds: number;
+  /** Encrypts private keys (BETTER_AUTH_SECRET), as Better Auth does. */
+  secret: string;
 }
 
 /**
- * A keyring over the `jwks` table; other instances' new keys show up within `refreshMillis`. A key's expiry is
- * its stored `expiresAt`, or `createdAt` plus the rotation interval: keys made before rotation was configured
- * (or with a longer interval) still rotate on the current schedule instead of signing forever.
+ * A keyring over the `jwks` table. Rotation without rejected tokens: the successor is created (once, under a
+ * lock) and published in the JWKS up to an hour before it starts signing, so every instance and every verifier
+ * cache has it by then; Better Auth's lazy creation stays as the fallback for very short intervals.
  */
 export function createSigningKeyring(pool: pg.Pool, options: KeyringOptions): SigningKeyring {
   const rotationMillis = options.rotationSeconds * 1000;
+  const leadMillis = Math.min(rotationMillis / 2, 3_600_000);
   let keys: StoredKey[] | undefined;
-  let loadedAt = 0;
   let loading: Promise<StoredKey[]> | undefined;
+  let timer: NodeJS.Timeout | undefined;
 
   const reload = () => {
     loading ??= selectKeys(pool, rotationMillis)
       .then((rows) => {
         keys = rows;
-        loadedAt = Date.now();
         return rows;
       })
       .finally(() => {
@@ -54,63 +52,43 @@ export function createSigningKeyring(pool: pg.Pool, options: KeyringOptions): Si
       });
     return loading;
   };
+  const all = async () => keys ?? (await reload());
+  const active = (list: StoredKey[], now = Date.now()) =>
+    list.filter((key) => key.createdAt.getTime() <= now);
 
-  return {
-    async getJwks() {
-      if (!keys) return reload();
-      // Stale-while-revalidate: a request never waits for the database once keys are known.
-      if (Date.now() - loadedAt > options.refreshMillis) reload().catch(() => undefined);
-      return keys;
-    },
+  const publishSuccessor = async (list: StoredKey[]) => {
+    const current = active(list).at(-1);
+    const ends = current?.expiresAt?.getTime();
+    if (!ends || Date.now() < ends - leadMillis) return;
+    if (list.some((key) => key.createdAt.getTime() >= ends)) return;
+    const successor = await generateSigningKey(
+      options.secret,
+      new Date(ends),
+      new Date(ends + rotationMillis),
+    );
+    await insertKeyOnce(pool, successor, rotationMillis);
+    await reload();
+  };
+
+  const keyring: SigningKeyring = {
+    getJwks: async () => active(await all()),
+    publishedKeys: all,
     async createJwk(data) {
-      const key = await withTransaction(pool, async (client) => {
-        await client.query("SELECT pg_advisory_xact_lock($1)", [KEY_CREATION_LOCK]);
-        const live = await client.query(
-          `SELECT * FROM jwks WHERE alg IS NOT DISTINCT FROM $1 AND LEAST("expiresAt", "createdAt" + make_interval(secs => $2)) > now()
-           ORDER BY "createdAt" DESC LIMIT 1`,
-          [data.alg ?? null, options.rotationSeconds],
-        );
-        if (live.rows[0]) return toKey(live.rows[0], rotationMillis);
-        const inserted = await client.query(
-          `INSERT INTO jwks ("publicKey", "privateKey", "createdAt", "expiresAt", alg, crv)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-          [
-            data.publicKey,
-            data.privateKey,
-            data.createdAt,
-            data.expiresAt ?? null,
-            data.alg ?? null,
-            data.crv ?? null,
-          ],
-        );
-        return toKey(inserted.rows[0], rotationMillis);
-      });
+      const key = await insertKeyOnce(pool, data, rotationMillis);
       await reload();
       return key;
     },
-    reload,
+    async maintain() {
+      await publishSuccessor(await reload());
+    },
+    start(onError) {
+      timer ??= setInterval(() => keyring.maintain().catch(onError), options.refreshMillis);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
   };
-}
-
-async function selectKeys(pool: pg.Pool, rotationMillis: number): Promise<StoredKey[]> {
-  const { rows } = await pool.query(`SELECT * FROM jwks ORDER BY "createdAt"`);
-  return rows.map((row) => toKey(row, rotationMillis));
-}
-
-function effectiveExpiry(row: Record<string, unknown>, rotationMillis: number): Date {
-  const byPolicy = (row.createdAt as Date).getTime() + rotationMillis;
-  const stored = row.expiresAt ? (row.expiresAt as Date).getTime() : Number.POSITIVE_INFINITY;
-  return new Date(Math.min(stored, byPolicy));
-}
-
-function toKey(row: Record<string, unknown>, rotationMillis: number): StoredKey {
-  return {
-    id: String(row.id),
-    publicKey: String(row.publicKey),
-    privateKey: String(row.privateKey),
-    createdAt: row.createdAt as Date,
-    expiresAt: effectiveExpiry(row, rotationMillis),
-    ...(row.alg ? { alg: row.alg as StoredKey["alg"] } : {}),
-    ...(row.crv ? { crv: row.crv as StoredKey["crv"] } : {}),
-  };
+  return keyring;
 }

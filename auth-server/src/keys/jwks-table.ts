@@ -1,0 +1,40 @@
+import { withTransaction } from "@textbook/migrations/database";
+import type pg from "pg";
+import { type StoredKey, toStoredKey } from "./stored-key.js";
+
+// Any fixed 64-bit number unique to this purpose; pg_advisory_xact_lock serialises key creation across instances.
+const KEY_CREATION_LOCK = 7_304_112_450_001;
+
+/** Every key in the `jwks` table, oldest first. */
+export async function selectKeys(pool: pg.Pool, rotationMillis: number): Promise<StoredKey[]> {
+  const { rows } = await pool.query(`SELECT * FROM jwks ORDER BY "createdAt"`);
+  return rows.map((row) => toStoredKey(row, rotationMillis));
+}
+
+/**
+ * Inserts `key` unless a key of the same algorithm already signs at `key.createdAt`, in which case that one is
+ * returned. Runs under an advisory lock, so instances racing to create the same key end up with exactly one.
+ */
+export function insertKeyOnce(
+  pool: pg.Pool,
+  key: Omit<StoredKey, "id">,
+  rotationMillis: number,
+): Promise<StoredKey> {
+  return withTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [KEY_CREATION_LOCK]);
+    const covering = await client.query(
+      `SELECT * FROM jwks
+        WHERE alg IS NOT DISTINCT FROM $1 AND "createdAt" <= $2
+          AND LEAST("expiresAt", "createdAt" + make_interval(secs => $3)) > $2
+        ORDER BY "createdAt" DESC LIMIT 1`,
+      [key.alg ?? null, key.createdAt, rotationMillis / 1000],
+    );
+    if (covering.rows[0]) return toStoredKey(covering.rows[0], rotationMillis);
+    const inserted = await client.query(
+      `INSERT INTO jwks ("publicKey", "privateKey", "createdAt", "expiresAt", alg, crv)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [key.publicKey, key.privateKey, key.createdAt, key.expiresAt ?? null, key.alg ?? null, key.crv ?? null],
+    );
+    return toStoredKey(inserted.rows[0], rotationMillis);
+  });
+}
