@@ -138,6 +138,15 @@ describe("reading and writing the caller's profile", () => {
     expect((await remove(token)).status).toBe(404);
   });
 
+  it("answers 401 to a write whose token outlived its deleted account, and the profile went with it", async () => {
+    const { id, token } = await userWithProfile();
+    await api.query(`DELETE FROM "user" WHERE id = $1`, [id]);
+    expect((await api.call(PATH, token)).status).toBe(404);
+    const write = await put(token, { displayName: "Ghost" });
+    expect(write.status).toBe(401);
+    expect(write.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
+  });
+
   it("marks every answer as private to the caller", async () => {
     const { token } = await userWithProfile();
     expect((await api.call(PATH, token)).headers.get("cache-control")).toBe("private, no-cache");

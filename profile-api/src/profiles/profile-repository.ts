@@ -15,7 +15,12 @@ export type WriteResult<Extra extends string = never> =
 export interface ProfileRepository {
   find(userId: string): Promise<StoredProfile | undefined>;
   /** Creates the profile or replaces all of it. */
-  replace(userId: string, input: ProfileReplacement, preconditions: Preconditions): Promise<WriteResult>;
+  /** Creates the profile or replaces all of it; "account_not_found" when the user row is gone. */
+  replace(
+    userId: string,
+    input: ProfileReplacement,
+    preconditions: Preconditions,
+  ): Promise<WriteResult<"account_not_found">>;
   /** Applies a merge patch whose keys are the fields to change. */
   patch(userId: string, patch: ProfilePatch, preconditions: Preconditions): Promise<WriteResult<"not_found">>;
   remove(
@@ -94,8 +99,15 @@ export function createProfileRepository(pool: pg.Pool): ProfileRepository {
           version = profile.version + 1 ${RETURNING}, (xmax = 0) AS created`;
       }
       if (preconditions.ifNoneMatch === "*") sql += ", true AS created";
-      const { rows } = await pool.query(sql, parameters);
-      const row = rows[0];
+      let rows: ProfileRow[];
+      try {
+        ({ rows } = await pool.query<ProfileRow & { created: boolean }>(sql, parameters));
+      } catch (error) {
+        // foreign_key_violation: the account was deleted while its access token is still valid.
+        if ((error as { code?: string }).code === "23503") return { status: "account_not_found" };
+        throw error;
+      }
+      const row = rows[0] as (ProfileRow & { created: boolean }) | undefined;
       if (!row) return { status: "precondition_failed" };
       return { status: row.created ? "created" : "updated", stored: toStored(row) };
     },

@@ -30,8 +30,14 @@ function sendProfile(reply: FastifyReply, stored: StoredProfile, status = 200) {
     .send(stored.profile);
 }
 
-function storedOrThrow(result: WriteResult<"not_found">): StoredProfile {
+function storedOrThrow(result: WriteResult<"not_found" | "account_not_found">): StoredProfile {
   if (result.status === "created" || result.status === "updated") return result.stored;
+  if (result.status === "account_not_found") {
+    // The token is still within its lifetime, but the account it names has been deleted.
+    throw new ApiError("unauthorized", "The account of this access token no longer exists.", undefined, {
+      "www-authenticate": 'Bearer error="invalid_token"',
+    });
+  }
   throw result.status === "not_found" ? notFound() : preconditionFailed();
 }
 

@@ -14,6 +14,8 @@ export interface ProfileApiUnderTest {
   database: TestDatabase;
   /** Inserts a "user" row (the profile references it) and returns a token for it. */
   createUser(): Promise<{ id: string; token: string }>;
+  /** Runs one statement on the test database directly, as another service (the auth-server) would. */
+  query(sql: string, parameters?: unknown[]): Promise<void>;
   /** fetch against the API with `token` as Bearer credentials. */
   call(path: string, token: string | undefined, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -35,25 +37,28 @@ export async function startProfileApiUnderTest(
     ...env,
   });
 
-  return {
+  const underTest: ProfileApiUnderTest = {
     url: api.url,
     issuer,
     database,
     async createUser() {
       const id = randomUUID();
-      // A connection per user keeps nothing open that the database drop could cut in the middle of.
+      await underTest.query(
+        `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+         VALUES ($1, 'Learner', $2, true, now(), now())`,
+        [id, `${id}@example.com`],
+      );
+      return { id, token: await issuer.sign({ sub: id, email: `${id}@example.com` }) };
+    },
+    async query(sql, parameters = []) {
+      // A connection per statement keeps nothing open that the database drop could cut in the middle of.
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       try {
-        await client.query(
-          `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
-           VALUES ($1, 'Learner', $2, true, now(), now())`,
-          [id, `${id}@example.com`],
-        );
+        await client.query(sql, parameters);
       } finally {
         await client.end();
       }
-      return { id, token: await issuer.sign({ sub: id, email: `${id}@example.com` }) };
     },
     call(path, token, init = {}) {
       const headers = new Headers(init.headers);
@@ -68,6 +73,7 @@ export async function startProfileApiUnderTest(
       await database.drop();
     },
   };
+  return underTest;
 }
 
 /** The JSON bodies the API sends, as tests read them. */
