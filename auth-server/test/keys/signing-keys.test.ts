@@ -59,8 +59,8 @@ describe("the signing keys", () => {
     servers.push(rotating);
     const { client } = createTestClient(rotating.url, environment.env.WEBSITE_URL as string);
     await client.signUp.email({ email: "kim@example.com", password: "rotation test 1", name: "Kim" });
-    // The first instance's key has no expiry; this instance signs with a key of its own rotation policy once
-    // the current one has expired, so wait for a full interval first.
+    // Under this instance's 2-second policy every key ends 2 s after its start; waiting an interval between
+    // tokens makes the second one come from the next key.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     const before = (await client.token()).data?.token as string;
     await new Promise((resolve) => setTimeout(resolve, 2_100));
