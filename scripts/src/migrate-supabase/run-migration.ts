@@ -55,7 +55,7 @@ export async function runMigration(
       `Plan: read ${total} Supabase users from ${redactDatabaseUrl(config.sourceUrl)} (read only)\n` +
         `      ${config.dryRun ? "compare them with" : "write them to"} ${redactDatabaseUrl(config.targetUrl)} ` +
         `(${imported} imported by earlier runs), ${config.batchSize} users per transaction.\n` +
-        `      ${conflicts.size} users lose an e-mail conflict (same e-mail in another case) and will be skipped.\n`,
+        `      ${conflicts.size === 1 ? "1 user loses" : `${conflicts.size} users lose`} an e-mail conflict (same e-mail in another case) and will be skipped.\n`,
     );
     if (!config.dryRun && !config.yes) await confirmOrStop(io);
     const state: RunState = {

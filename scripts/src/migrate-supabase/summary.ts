@@ -17,7 +17,7 @@ export function formatSummary(report: Report): string {
   );
   if (report.failed.length > 0) {
     lines.push(
-      `${report.failed.length} users ${report.dryRun ? "would fail" : "failed"} (see the report): ${report.failed
+      `Users that ${report.dryRun ? "would fail" : "failed"}: ${report.failed.length} (see the report): ${report.failed
         .slice(0, 5)
         .map((f) => `${f.id} ${f.reason}`)
         .join("; ")}${report.failed.length > 5 ? "; …" : ""}`,
@@ -34,11 +34,11 @@ export function formatSummary(report: Report): string {
     }
   }
   if (report.source.withMfa) {
-    lines.push(`${report.source.withMfa} users had MFA in Supabase; MFA factors are not moved.`);
+    lines.push(`Users who had MFA in Supabase: ${report.source.withMfa} (MFA factors are not moved).`);
   }
   if (report.warnings.length > 0) {
     lines.push(
-      `${report.warnings.length} warnings (values the platform does not know were set to NULL): see the report.`,
+      `Warnings: ${report.warnings.length} (e.g. values the platform does not know, set to NULL): see the report.`,
     );
   }
   const reconciliation = report.reconciliation;
@@ -54,7 +54,7 @@ export function formatSummary(report: Report): string {
     );
     if (reconciliation.changedOnTarget > 0) {
       lines.push(
-        `${reconciliation.changedOnTarget} rows were changed on the target after their import and were left as they are.`,
+        `Rows changed on the target after their import, left as they are: ${reconciliation.changedOnTarget}.`,
       );
     }
   }
