@@ -3,6 +3,7 @@ import { toNodeHandler } from "better-auth/node";
 import cors from "cors";
 import express, { type Express } from "express";
 import { type Auth, createAuth } from "./auth.js";
+import { createBackgroundTasks } from "./background-tasks.js";
 import type { Config } from "./config.js";
 import { setClientIp } from "./http/client-ip.js";
 import { internalError, notFound } from "./http/error-handlers.js";
@@ -44,9 +45,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
   });
   const mailSender = createMailSender(config, logger);
+  const backgroundTasks = createBackgroundTasks();
   let stopKeyring = () => {};
   const close = async () => {
     stopKeyring();
+    await backgroundTasks.drain();
     await Promise.allSettled([pool.end(), mailSender.close()]);
   };
   try {
@@ -64,6 +67,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       mailSender,
       keyring,
       log,
+      backgroundTasks,
       ...(passwordHashing ? { passwordHashing } : {}),
     });
     await ensureSigningKey(auth);

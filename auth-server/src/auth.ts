@@ -2,6 +2,7 @@ import type { BetterAuthOptions } from "better-auth";
 import { betterAuth } from "better-auth";
 import { admin, genericOAuth, jwt } from "better-auth/plugins";
 import type pg from "pg";
+import type { BackgroundTasks } from "./background-tasks.js";
 import type { Config } from "./config.js";
 import { CLIENT_IP_HEADER } from "./http/client-ip.js";
 import type { SigningKeyring } from "./keys/signing-keyring.js";
@@ -17,6 +18,8 @@ export interface AuthServices {
   mailSender: MailSender;
   keyring: SigningKeyring;
   log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
+  /** Runs mail sending after the response (see background-tasks.ts); awaited inline when absent. */
+  backgroundTasks?: BackgroundTasks;
   /** Replaces the password hashing; only the benchmark does, to compare with Better Auth's own. */
   passwordHashing?: PasswordHashing;
 }
@@ -65,6 +68,7 @@ export function createAuthOptions(config: Config, services: AuthServices) {
       // Better Auth skips the origin check when NODE_ENV=test; keep it on so tests see production behaviour.
       disableOriginCheck: false,
       disableCSRFCheck: false,
+      ...(services.backgroundTasks ? { backgroundTasks: { handler: services.backgroundTasks.handler } } : {}),
       useSecureCookies: config.baseUrl.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { MailSender } from "./mail-sender.js";
@@ -15,7 +15,10 @@ export function createOutboxMailSender(directory: string, from: string, logger: 
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}.json`;
       const file = join(directory, name);
       const sentAt = new Date().toISOString();
-      await writeFile(file, `${JSON.stringify({ from, ...mail, sentAt }, null, 2)}\n`, { mode: 0o600 });
+      // Written next to the folder and renamed in, so a reader polling the folder never sees half a mail.
+      const partial = `${directory}.partial-${name}`;
+      await writeFile(partial, `${JSON.stringify({ from, ...mail, sentAt }, null, 2)}\n`, { mode: 0o600 });
+      await rename(partial, file);
       logger.info(
         { to: mail.to, subject: mail.subject, link: mail.link, file },
         "mail written to the local outbox",
