@@ -18,9 +18,6 @@ interface UserRow {
   last_sign_in_at: string | null;
   created_at: string | null;
   updated_at: string | null;
-  has_profile: boolean;
-  profile_created_at: string | null;
-  profile_updated_at: string | null;
 }
 
 /**
@@ -38,7 +35,7 @@ export async function* readSourceBatches(
   for (;;) {
     const cursor = after;
     const batch = await readInUtc(source, async (client) => {
-      const users: pg.QueryResult<UserRow & SourceProfile> = await client.query({
+      const users: pg.QueryResult<UserRow> = await client.query({
         text: usersSql,
         values: [cursor, batchSize],
         types: RAW_TIMESTAMPS,
@@ -46,9 +43,15 @@ export async function* readSourceBatches(
       const first = users.rows[0]?.id;
       const last = users.rows.at(-1)?.id;
       if (first === undefined || last === undefined) return [];
+      const profiles = await readProfiles(client, shape, first, last);
       const identities = await readIdentities(client, shape, first, last);
       const mfaUsers = await readMfaUsers(client, shape, first, last);
-      return users.rows.map((row) => toSourceUser(row, identities.get(row.id) ?? [], mfaUsers.has(row.id)));
+      return users.rows.map((row) => ({
+        ...toSourceUser(row),
+        profile: profiles.get(row.id) ?? null,
+        identities: identities.get(row.id) ?? [],
+        hasMfa: mfaUsers.has(row.id),
+      }));
     });
     if (batch.length === 0) return;
     yield batch;
@@ -59,20 +62,34 @@ export async function* readSourceBatches(
 
 function buildUsersQuery(shape: SourceShape): string {
   const column = (name: string, fallback: string) => (shape.userColumns.has(name) ? `u.${name}` : fallback);
-  const profile = shape.hasProfiles
-    ? `p.id IS NOT NULL AS has_profile, p.full_name, p.avatar_url, p.software_background, p.hardware_background,
-       p.programming_languages, p.robotics_experience, p.learning_goals, p.preferred_language,
-       p.created_at AS profile_created_at, p.updated_at AS profile_updated_at`
-    : "false AS has_profile";
   return `SELECT u.id, u.email, u.encrypted_password, u.email_confirmed_at, ${column("invited_at", "NULL")} AS invited_at,
        ${column("phone", "NULL")}::text AS phone, u.raw_user_meta_data,
        CASE WHEN ${column("banned_until", "NULL")} > now() THEN ${column("banned_until", "NULL")} END AS active_ban_until,
        ${column("deleted_at", "NULL::timestamptz")} AS deleted_at, ${column("is_anonymous", "false")} AS is_anonymous,
-       u.last_sign_in_at, u.created_at, u.updated_at, ${profile}
-  FROM auth.users u ${shape.hasProfiles ? "LEFT JOIN public.profiles p ON p.id = u.id" : ""}
+       u.last_sign_in_at, u.created_at, u.updated_at
+  FROM auth.users u
  WHERE $1::uuid IS NULL OR u.id > $1::uuid
  ORDER BY u.id
  LIMIT $2`;
+}
+
+// Profiles, identities and factors are read by the batch's id range, never joined to the keyset query: a join
+// lets the planner scan the joined table from its start on every batch, which grows with the number of users.
+async function readProfiles(
+  source: pg.PoolClient,
+  shape: SourceShape,
+  first: string,
+  last: string,
+): Promise<Map<string, SourceProfile>> {
+  if (!shape.hasProfiles) return new Map();
+  const { rows } = await source.query<SourceProfile & { id: string }>({
+    text: `SELECT id, full_name, avatar_url, software_background, hardware_background, programming_languages,
+                  robotics_experience, learning_goals, preferred_language, created_at, updated_at
+             FROM public.profiles WHERE id BETWEEN $1 AND $2`,
+    values: [first, last],
+    types: RAW_TIMESTAMPS,
+  });
+  return new Map(rows.map(({ id, ...profile }) => [id, profile]));
 }
 
 async function readIdentities(
@@ -116,11 +133,7 @@ async function readMfaUsers(source: pg.PoolClient, shape: SourceShape, first: st
   return new Set(rows.map((row) => row.user_id));
 }
 
-function toSourceUser(
-  row: UserRow & SourceProfile,
-  identities: SourceIdentity[],
-  hasMfa: boolean,
-): SourceUser {
+function toSourceUser(row: UserRow): Omit<SourceUser, "profile" | "identities" | "hasMfa"> {
   return {
     id: row.id,
     email: row.email,
@@ -135,21 +148,5 @@ function toSourceUser(
     lastSignInAt: row.last_sign_in_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    hasMfa,
-    identities,
-    profile: row.has_profile
-      ? {
-          full_name: row.full_name,
-          avatar_url: row.avatar_url,
-          software_background: row.software_background,
-          hardware_background: row.hardware_background,
-          programming_languages: row.programming_languages,
-          robotics_experience: row.robotics_experience,
-          learning_goals: row.learning_goals,
-          preferred_language: row.preferred_language,
-          created_at: row.profile_created_at,
-          updated_at: row.profile_updated_at,
-        }
-      : null,
   };
 }

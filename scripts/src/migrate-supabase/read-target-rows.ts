@@ -52,18 +52,18 @@ export async function readTargetRows(target: pg.Pool, ids: string[]): Promise<Ta
       await query<TargetUser>(
         `SELECT u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt", u."updatedAt", u.role, u.banned,
               u."banReason", u."banExpires", u."updatedAt" > s.imported_at AS changed_after_import
-         FROM "user" u LEFT JOIN supabase_import s ON s.user_id = u.id WHERE u.id BETWEEN $1 AND $2`,
+         FROM "user" u LEFT JOIN supabase_import s ON s.user_id = u.id AND s.user_id BETWEEN $1 AND $2 WHERE u.id BETWEEN $1 AND $2`,
       ),
       await query<TargetAccount>(
         `SELECT a."providerId", a."accountId", a."userId", a.password, a."createdAt", a."updatedAt",
               a."updatedAt" > s.imported_at AS changed_after_import
-         FROM account a LEFT JOIN supabase_import s ON s.user_id = a."userId" WHERE a."userId" BETWEEN $1 AND $2`,
+         FROM account a LEFT JOIN supabase_import s ON s.user_id = a."userId" AND s.user_id BETWEEN $1 AND $2 WHERE a."userId" BETWEEN $1 AND $2`,
       ),
       await query<TargetProfile>(
         `SELECT p.user_id, p.display_name, p.avatar_url, p.software_background, p.hardware_background,
               p.programming_languages, p.robotics_experience, p.learning_goals, p.preferred_language,
               p.created_at, p.updated_at, p.updated_at > s.imported_at AS changed_after_import
-         FROM profile p LEFT JOIN supabase_import s ON s.user_id = p.user_id WHERE p.user_id BETWEEN $1 AND $2`,
+         FROM profile p LEFT JOIN supabase_import s ON s.user_id = p.user_id AND s.user_id BETWEEN $1 AND $2 WHERE p.user_id BETWEEN $1 AND $2`,
       ),
     ] as const;
   });
