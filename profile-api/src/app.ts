@@ -44,9 +44,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   });
 
   fastify.setErrorHandler(handleError);
-  fastify.setNotFoundHandler({ preHandler: fastify.rateLimit?.() }, () => {
-    throw new ApiError("route_not_found", "There is no such route; see /docs.");
-  });
 
   await fastify.register(helmet, { production: config.production });
   await fastify.register(cors, { websiteOrigin: config.websiteOrigin });
@@ -58,6 +55,10 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(authentication, { verifier });
   await fastify.register(bodyMediaTypes);
   await fastify.register(rateLimit, { perMinute: config.rateLimitPerMinute });
+  // Unknown routes count against the caller's address too, so probing for routes is limited like the rest.
+  fastify.setNotFoundHandler({ preHandler: fastify.rateLimit() }, () => {
+    throw new ApiError("route_not_found", "There is no such route; see /docs.");
+  });
 
   await fastify.register(health, { keys });
   await fastify.register(profilesMe);

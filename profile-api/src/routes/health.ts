@@ -18,7 +18,14 @@ const tags = ["operations"];
 const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify, options) => {
   fastify.get(
     "/healthz",
-    { config, schema: { summary: "The process is running", tags, response: { 200: Status } } },
+    {
+      config,
+      schema: {
+        summary: "The process is running",
+        tags,
+        response: { 200: { ...Status, description: "Running." } },
+      },
+    },
     async () => ({ status: "ok" as const }),
   );
 
@@ -29,7 +36,10 @@ const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify,
       schema: {
         summary: "The database answers and the auth-server's signing keys are known",
         tags,
-        response: { 200: Status, 503: Status },
+        response: {
+          200: { ...Status, description: "Ready to serve." },
+          503: { ...Status, description: "Not ready: `checks` says what is missing." },
+        },
       },
     },
     async (_request, reply) => {

@@ -14,7 +14,11 @@ const meExport: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ["profile"],
         security: [{ bearerAuth: [] }],
         response: {
-          200: withHeaders(PersonalDataExport, { "Content-Disposition": "attachment; filename=…json" }),
+          200: withHeaders(
+            PersonalDataExport,
+            { "Content-Disposition": "attachment; filename=…json" },
+            "Your data, as a JSON download.",
+          ),
           ...errorResponses(),
         },
       },

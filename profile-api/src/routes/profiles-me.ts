@@ -12,7 +12,11 @@ const PATH = "/v1/profiles/me";
 const JSON_ONLY = ["application/json"];
 const tags = ["profile"];
 const security = [{ bearerAuth: [] }];
-const ProfileWithTag = withHeaders(Profile, { ETag: "The profile's version; send it back in If-Match." });
+const ProfileWithTag = withHeaders(
+  Profile,
+  { ETag: "The profile's version; send it back in If-Match." },
+  "Your profile.",
+);
 
 const notFound = () => new ApiError("profile_not_found", "You have no profile yet; create it with PUT.");
 const preconditionFailed = () =>
@@ -87,8 +91,12 @@ const profilesMe: FastifyPluginAsyncTypebox = async (fastify) => {
         headers: ConditionalHeaders,
         body: ProfileReplacement,
         response: {
-          200: withHeaders(Profile, { ETag: "The new version." }),
-          201: withHeaders(Profile, { ETag: "The new version.", Location: "Where the profile lives." }),
+          200: withHeaders(Profile, { ETag: "The new version." }, "Replaced."),
+          201: withHeaders(
+            Profile,
+            { ETag: "The new version.", Location: "Where the profile lives." },
+            "Created.",
+          ),
           ...errorResponses(400, 412, 413, 415),
         },
       },
@@ -114,7 +122,7 @@ const profilesMe: FastifyPluginAsyncTypebox = async (fastify) => {
         headers: ConditionalHeaders,
         body: ProfilePatch,
         response: {
-          200: withHeaders(Profile, { ETag: "The new version." }),
+          200: withHeaders(Profile, { ETag: "The new version." }, "Changed."),
           ...errorResponses(400, 404, 412, 413, 415),
         },
       },

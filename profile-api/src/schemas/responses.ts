@@ -26,10 +26,15 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<
   ) as unknown as Record<S, typeof ErrorResponse>;
 }
 
-/** Documents response headers next to a body schema (@fastify/swagger reads `headers`). */
-export function withHeaders<T extends object>(schema: T, headers: Record<string, string>): T {
+/** A success response: its description and headers documented next to the body schema (@fastify/swagger). */
+export function withHeaders<T extends object>(
+  schema: T,
+  headers: Record<string, string>,
+  description: string,
+): T {
   return {
     ...schema,
+    description,
     headers: Object.fromEntries(
       Object.entries(headers).map(([name, description]) => [name, Type.String({ description })]),
     ),
