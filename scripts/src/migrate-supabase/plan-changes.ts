@@ -86,15 +86,19 @@ function compare(rows: MigratedUser, before: Fingerprints | undefined): UserChan
 async function findTargetConflicts(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
   const writing = changes.filter((change) => change.writeUser || change.upsertAccounts.length > 0);
   if (writing.length === 0) return [];
+  // One index lookup per value (LATERAL … LIMIT 1 keeps the planner from hashing the whole table instead, which
+  // would make every batch cost as much as the table is large).
   const emails = await target.query<{ id: string; email: string }>(
-    `SELECT id, email FROM "user" WHERE email = ANY($1::text[])`,
+    `SELECT u.id, u.email FROM unnest($1::text[]) AS e(email)
+       CROSS JOIN LATERAL (SELECT id, email FROM "user" WHERE email = e.email LIMIT 1) u`,
     [writing.map((change) => change.rows.user.email)],
   );
   const emailOwner = new Map(emails.rows.map((row) => [row.email, row.id]));
   const accounts = writing.flatMap((change) => change.upsertAccounts);
   const owners = await target.query<{ providerId: string; accountId: string; userId: string }>(
-    `SELECT a."providerId", a."accountId", a."userId" FROM account a
-       JOIN unnest($1::text[], $2::text[]) AS k(p, i) ON a."providerId" = k.p AND a."accountId" = k.i`,
+    `SELECT a."providerId", a."accountId", a."userId" FROM unnest($1::text[], $2::text[]) AS k(p, i)
+       CROSS JOIN LATERAL (SELECT "providerId", "accountId", "userId" FROM account
+                            WHERE "providerId" = k.p AND "accountId" = k.i LIMIT 1) a`,
     [accounts.map((a) => a.providerId), accounts.map((a) => a.accountId)],
   );
   const accountOwner = new Map(owners.rows.map((row) => [accountKey(row), row.userId]));

@@ -15,9 +15,8 @@ ON CONFLICT (id) DO UPDATE SET
   banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"
 RETURNING id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires"`;
 
-const DELETE_ACCOUNTS = `
-DELETE FROM account a USING json_populate_recordset(NULL::account, $1::json) d
- WHERE a."providerId" = d."providerId" AND a."accountId" = d."accountId" AND a."userId" = d."userId"`;
+// Removed identities are rare: one statement each, always an index lookup on the unique key.
+const DELETE_ACCOUNT = `DELETE FROM account WHERE "providerId" = $1 AND "accountId" = $2 AND "userId" = $3`;
 
 // Keyed by ("providerId", "accountId") (unique index account_providerId_accountId_key), so a rerun can never add
 // a second row; the WHERE leaves a login that belongs to another user alone, and the row count reveals it.
@@ -106,7 +105,9 @@ async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promi
       written.users.set(row.id, { row, changedAfterImport: false });
   }
   const gone = changes.flatMap((c) => c.deleteAccounts);
-  if (gone.length > 0) await run(DELETE_ACCOUNTS, gone);
+  for (const account of gone) {
+    await client.query(DELETE_ACCOUNT, [account.providerId, account.accountId, account.userId]);
+  }
   const accounts = changes.flatMap((c) => c.upsertAccounts);
   if (accounts.length > 0) {
     const result = await run<TargetAccount>(UPSERT_ACCOUNTS, accounts);
