@@ -32,6 +32,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     // Our own ids: a client-sent id could be used to forge or confuse log lines.
     genReqId: () => randomUUID(),
     bodyLimit: 64 * 1024,
+    // A client that trickles its request (slowloris) is cut off; no legitimate call takes this long.
+    requestTimeout: 30_000,
     // A hop count as a function: Fastify accepts a number at run time, but its types do not.
     trustProxy:
       typeof config.trustProxy === "number"
