@@ -45,6 +45,22 @@ const FIELDS = Object.keys(COLUMNS) as Field[];
 
 const RETURNING = `RETURNING ${Object.values(COLUMNS).join(", ")}, created_at, updated_at, version`;
 
+// The statements of a PUT: $1 is the user, $2… the fields in FIELDS order, then the If-Match versions.
+const COLUMN_LIST = FIELDS.map((field) => COLUMNS[field]);
+const SET_ALL = COLUMN_LIST.map((column, i) => `${column} = $${i + 2}`).join(", ");
+const INSERT = `INSERT INTO profile (user_id, ${COLUMN_LIST.join(", ")})
+  VALUES ($1, ${COLUMN_LIST.map((_, i) => `$${i + 2}`).join(", ")})`;
+const BUMP = "updated_at = now(), version = profile.version + 1";
+const PUT_SQL = {
+  // xmax is 0 on a row this statement inserted and set on one it updated: created (201) or replaced (200).
+  upsert: `${INSERT} ON CONFLICT (user_id) DO UPDATE SET ${SET_ALL}, ${BUMP} ${RETURNING}, (xmax = 0) AS created`,
+  createOnly: `${INSERT} ON CONFLICT (user_id) DO NOTHING ${RETURNING}, true AS created`,
+  // If-Match applies only to a profile that exists: update it, never create (RFC 9110 §13.1.1).
+  updateAny: `UPDATE profile SET ${SET_ALL}, ${BUMP} WHERE user_id = $1 ${RETURNING}, false AS created`,
+  updateVersions: `UPDATE profile SET ${SET_ALL}, ${BUMP}
+    WHERE user_id = $1 AND version = ANY($${FIELDS.length + 2}::int[]) ${RETURNING}, false AS created`,
+};
+
 /** The values a PUT stores: what was sent, with the defaults of the contract for what was left out. */
 function withDefaults(input: ProfileReplacement): Record<Field, unknown> {
   return {
@@ -80,34 +96,23 @@ export function createProfileRepository(pool: pg.Pool): ProfileRepository {
     },
 
     async replace(userId, input, preconditions) {
-      const values = FIELDS.map((field) => withDefaults(input)[field]);
-      const columns = FIELDS.map((field) => COLUMNS[field]);
-      const assignments = columns.map((column) => `${column} = EXCLUDED.${column}`).join(", ");
-      const insert = `INSERT INTO profile (user_id, ${columns.join(", ")}) VALUES ($1, ${columns.map((_, i) => `$${i + 2}`).join(", ")})`;
-      let sql: string;
-      const parameters: unknown[] = [userId, ...values];
-      if (preconditions.ifNoneMatch === "*") {
-        sql = `${insert} ON CONFLICT (user_id) DO NOTHING ${RETURNING}`;
-      } else if (preconditions.ifMatch !== undefined) {
-        // If-Match applies only to a profile that exists: update it, never create (RFC 9110 §13.1.1).
-        sql = `UPDATE profile SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(", ")},
-          updated_at = now(), version = version + 1
-          WHERE user_id = $1${versionFilter(preconditions, parameters.length + 1)} ${RETURNING}, false AS created`;
-        if (Array.isArray(preconditions.ifMatch)) parameters.push(preconditions.ifMatch);
-      } else {
-        sql = `${insert} ON CONFLICT (user_id) DO UPDATE SET ${assignments}, updated_at = now(),
-          version = profile.version + 1 ${RETURNING}, (xmax = 0) AS created`;
+      const values = withDefaults(input);
+      const parameters: unknown[] = [userId, ...FIELDS.map((field) => values[field])];
+      let sql = PUT_SQL.upsert;
+      if (preconditions.ifNoneMatch === "*") sql = PUT_SQL.createOnly;
+      else if (preconditions.ifMatch === "*") sql = PUT_SQL.updateAny;
+      else if (preconditions.ifMatch) {
+        sql = PUT_SQL.updateVersions;
+        parameters.push(preconditions.ifMatch);
       }
-      if (preconditions.ifNoneMatch === "*") sql += ", true AS created";
-      let rows: ProfileRow[];
+      let row: (ProfileRow & { created: boolean }) | undefined;
       try {
-        ({ rows } = await pool.query<ProfileRow & { created: boolean }>(sql, parameters));
+        row = (await pool.query<ProfileRow & { created: boolean }>(sql, parameters)).rows[0];
       } catch (error) {
         // foreign_key_violation: the account was deleted while its access token is still valid.
         if ((error as { code?: string }).code === "23503") return { status: "account_not_found" };
         throw error;
       }
-      const row = rows[0] as (ProfileRow & { created: boolean }) | undefined;
       if (!row) return { status: "precondition_failed" };
       return { status: row.created ? "created" : "updated", stored: toStored(row) };
     },
@@ -126,7 +131,7 @@ export function createProfileRepository(pool: pg.Pool): ProfileRepository {
       const filter = versionFilter(preconditions, parameters.length + 1);
       if (Array.isArray(preconditions.ifMatch)) parameters.push(preconditions.ifMatch);
       const { rows } = await pool.query(
-        `UPDATE profile SET ${assignments}, updated_at = now(), version = version + 1
+        `UPDATE profile SET ${assignments}, ${BUMP}
          WHERE user_id = $1${filter} ${RETURNING}`,
         parameters,
       );
