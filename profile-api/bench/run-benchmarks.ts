@@ -14,7 +14,7 @@ import pg from "pg";
 import { type RunningPostgres, startEmbeddedPostgres } from "../../scripts/src/embedded-postgres.js";
 
 /*
- * `npm run bench -w profile-api [-- --duration 10]`: GET /v1/profiles/me with a valid RS256 token (verified-token
+ * `npm run bench -w profile-api [-- --duration 10 --rounds 3]`: GET /v1/profiles/me with a valid RS256 token (verified-token
  * cache on, then off) against the same route with verification switched off, and PUT. autocannon, 50
  * connections, 50 learners; each service runs in its own process so the load generator has its own core.
  * DATABASE_URL: a migrated database to use (bench users are removed afterwards); unset: an embedded PostgreSQL.
@@ -25,8 +25,12 @@ const ISSUER = "http://auth.bench";
 const AUDIENCE = "http://profile-api.bench";
 const LEARNERS = 50;
 const CONNECTIONS = 50;
-const durationArg = process.argv.indexOf("--duration");
-const DURATION = durationArg > 0 ? Number(process.argv[durationArg + 1]) : 10;
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const DURATION = argument("--duration", 10);
+const ROUNDS = argument("--rounds", 3);
 
 interface Result {
   scenario: string;
@@ -38,52 +42,79 @@ interface Result {
   jwksFetches: number;
 }
 
+const VARIANTS = [
+  {
+    key: "off",
+    name: "verification off (benchmark-only flag)",
+    flags: ["--insecure-skip-verification"],
+    put: false,
+  },
+  { key: "cached", name: "RS256 + verified-token cache", flags: [], put: true },
+  {
+    key: "uncached",
+    name: "RS256, no cache (verify every request)",
+    flags: ["--no-token-cache"],
+    put: false,
+  },
+];
+
 async function main() {
   const database = await prepareDatabase();
   const jwks = await startJwksServer();
   const users = Array.from({ length: LEARNERS }, () => randomUUID());
   const tokens = await Promise.all(users.map((sub) => jwks.sign(sub)));
   await seed(database.url, users);
-  const results: Result[] = [];
+  const samples = new Map<string, Omit<Result, "scenario" | "jwksFetches">[]>();
+  const services: { variant: (typeof VARIANTS)[number]; url: string; stop(): Promise<void> }[] = [];
   try {
     const env = {
       ...process.env,
       DATABASE_URL: database.url,
-      JWKS_URL: jwks.url,
       JWT_ISSUER: ISSUER,
       JWT_AUDIENCE: AUDIENCE,
       PROFILE_API_RATE_LIMIT: "1000000000",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
     };
-    const variants = [
-      { name: "verification off (benchmark-only flag)", flags: ["--insecure-skip-verification"], put: false },
-      { name: "RS256 + verified-token cache", flags: [], put: true },
-      { name: "RS256, no cache (verify every request)", flags: ["--no-token-cache"], put: false },
-    ];
-    for (const variant of variants) {
-      const before = jwks.requests;
-      const service = await startService(env, variant.flags);
-      try {
-        await load(service.url, "GET", tokens, 1); // warm-up: JIT, pool connections, key fetch
-        const get = await load(service.url, "GET", tokens, DURATION);
-        results.push({ scenario: `GET /v1/profiles/me, ${variant.name}`, ...get, jwksFetches: 0 });
-        if (variant.put) {
-          const put = await load(service.url, "PUT", tokens, DURATION);
-          results.push({ scenario: `PUT /v1/profiles/me, ${variant.name}`, ...put, jwksFetches: 0 });
-        }
-        const fetches = jwks.requests - before;
-        for (const result of results.slice(variant.put ? -2 : -1)) result.jwksFetches = fetches;
-      } finally {
-        await service.stop();
+    // All services run for the whole benchmark (idle when not measured); each has its own JWKS path, so the
+    // fetches can be counted per service.
+    for (const variant of VARIANTS) {
+      const service = await startService({ ...env, JWKS_URL: `${jwks.url}/${variant.key}` }, variant.flags);
+      services.push({ variant, ...service });
+      await load(service.url, "GET", tokens, 1); // warm-up: JIT, pool connections, key fetch
+    }
+    // Rounds interleave the variants (rotating their order), so a change in the machine's load hits all alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < services.length; i++) {
+        const { variant, url } = services[(i + round) % services.length] as (typeof services)[number];
+        const record = (scenario: string, sample: Omit<Result, "scenario" | "jwksFetches">) =>
+          samples.set(scenario, [...(samples.get(scenario) ?? []), sample]);
+        record(`GET /v1/profiles/me, ${variant.name}`, await load(url, "GET", tokens, DURATION));
+        if (variant.put)
+          record(`PUT /v1/profiles/me, ${variant.name}`, await load(url, "PUT", tokens, DURATION));
       }
     }
   } finally {
+    for (const service of services) await service.stop();
     await unseed(database.url, users);
     await jwks.stop();
     await database.embedded?.stop();
   }
+  const results = [...samples].map(([scenario, runs]) => ({
+    scenario,
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    jwksFetches: jwks.requestsFor(VARIANTS.find((variant) => scenario.endsWith(variant.name))?.key ?? ""),
+  }));
   report(results);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function prepareDatabase(): Promise<{ url: string; embedded?: RunningPostgres }> {
@@ -135,18 +166,17 @@ async function unseed(url: string, users: string[]) {
 async function startJwksServer() {
   const { publicKey, privateKey } = await generateKeyPair("RS256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "bench", alg: "RS256", use: "sig" };
-  const state = { requests: 0 };
-  const server = createServer((_request, response) => {
-    state.requests++;
+  const requests = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const key = request.url?.split("/").at(-1) ?? "";
+    requests.set(key, (requests.get(key) ?? 0) + 1);
     response.setHeader("content-type", "application/json");
     response.end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/auth/jwks`,
-    get requests() {
-      return state.requests;
-    },
+    requestsFor: (key: string) => requests.get(key) ?? 0,
     sign: (sub: string) =>
       new SignJWT({ email: `${sub}@bench.test`, name: "Bench learner", emailVerified: true })
         .setProtectedHeader({ alg: "RS256", kid: "bench", typ: "JWT" })
@@ -227,7 +257,8 @@ function report(results: Result[]) {
       `| ${r.scenario} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${r.jwksFetches} |`,
   );
   const table = [
-    `${CONNECTIONS} connections, ${DURATION} s per scenario, ${LEARNERS} learners (tokens used round-robin):`,
+    `${CONNECTIONS} connections, ${LEARNERS} learners (tokens round-robin), medians of ${ROUNDS} interleaved ` +
+      `rounds of ${DURATION} s:`,
     "",
     "| scenario | req/s | p50 ms | p99 ms | errors + non-2xx | JWKS fetches |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
