@@ -114,6 +114,22 @@ describe("reading and writing the caller's profile", () => {
     expect((await json(response)).preferredLanguage).toBe("ur");
   });
 
+  it("treats an empty merge patch as a no-op that keeps the version", async () => {
+    const { token } = await userWithProfile({ displayName: "Ada" });
+    const response = await patch(token, {});
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toBe('"1"');
+    expect((await json(response)).displayName).toBe("Ada");
+  });
+
+  it("answers a HEAD request only with a valid token", async () => {
+    const { token } = await userWithProfile();
+    expect((await api.call(PATH, undefined, { method: "HEAD" })).status).toBe(401);
+    const head = await api.call(PATH, token, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe('"1"');
+  });
+
   it("answers 404 to a merge patch when there is no profile", async () => {
     const { token } = await api.createUser();
     const response = await patch(token, { displayName: "Nobody" });
