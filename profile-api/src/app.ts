@@ -43,6 +43,9 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     insecureSkipVerification: options.insecureSkipVerification === true,
   });
 
+  if (options.insecureSkipVerification) {
+    fastify.log.warn("access tokens are NOT verified: benchmark mode, never for real traffic");
+  }
   fastify.setErrorHandler(handleError);
 
   await fastify.register(helmet, { production: config.production });
