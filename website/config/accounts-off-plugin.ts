@@ -10,7 +10,12 @@ const baseline = (file: string) => fileURLToPath(new URL(`../src/baseline/${file
 export function accountsOffPlugin(): Plugin {
   return {
     name: "textbook-accounts-off",
-    configureWebpack: () => ({
+    configureWebpack: (config) => ({
+      // Webpack's persistent cache does not notice changed aliases (webpack/webpack#13627): without a cache of
+      // its own, this build would reuse the normal build's resolutions and measure the same bundle.
+      ...(config.cache && typeof config.cache === "object" && "name" in config.cache
+        ? { cache: { ...config.cache, name: `${config.cache.name}-accounts-off` } }
+        : {}),
       resolve: {
         alias: {
           "@theme/Root": baseline("Root.tsx"),

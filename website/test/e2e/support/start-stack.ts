@@ -2,13 +2,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAuthServer } from "@textbook/auth-server/testing";
-import { createTestDatabase } from "@textbook/migrations/testing";
 import { startProfileApi } from "@textbook/profile-api/testing";
 import { buildSite } from "./build-site.js";
 import { freePort } from "./free-port.js";
 import { serveStatic } from "./static-server.js";
 
 export interface Stack {
+  /** The folder of the built site. */
+  buildDir: string;
   websiteUrl: string;
   authUrl: string;
   profileApiUrl: string;
@@ -21,9 +22,10 @@ export interface Stack {
 /**
  * The whole product on this machine: a built site served statically, the auth-server and the profile-api on a
  * database of their own. Ports are chosen first, because the site has the service URLs baked in when it is
- * built; every URL uses `localhost`, so the auth cookie is same-site for the browser.
+ * built; every URL uses `localhost`, so the auth cookie is same-site for the browser. The stack drops
+ * `database` when it closes.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(database: { url: string; drop(): Promise<void> }): Promise<Stack> {
   const [websitePort, authPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   const websiteUrl = `http://localhost:${websitePort}`;
   const authUrl = `http://localhost:${authPort}`;
@@ -32,7 +34,6 @@ export async function startStack(): Promise<Stack> {
   const outboxDir = join(workDir, "outbox");
   const buildDir = join(workDir, "build");
 
-  const database = await createTestDatabase();
   const cleanups: (() => Promise<unknown>)[] = [
     () => database.drop(),
     () => rm(workDir, { recursive: true, force: true }),
@@ -75,7 +76,7 @@ export async function startStack(): Promise<Stack> {
     cleanups.push(() => api.close());
     const site = await serveStatic(buildDir, websitePort);
     cleanups.push(() => site.close());
-    return { websiteUrl, authUrl, profileApiUrl, outboxDir, stopAuthServer, close };
+    return { buildDir, websiteUrl, authUrl, profileApiUrl, outboxDir, stopAuthServer, close };
   } catch (error) {
     await close();
     throw error;

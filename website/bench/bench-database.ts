@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrate } from "@textbook/migrations/migrate";
+import { startEmbeddedPostgres } from "@textbook/scripts/embedded-postgres";
+import pg from "pg";
+
+/** A migrated scratch database on BENCH_DATABASE_URL's server, or on an embedded PostgreSQL started for the run. */
+export async function createBenchDatabase(serverUrl: string | undefined) {
+  const embedded = serverUrl
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: join(tmpdir(), `website-bench-pg-${process.pid}`),
+        ephemeral: true,
+      });
+  const server = serverUrl ?? (embedded?.url as string);
+  const name = `website_bench_${randomBytes(4).toString("hex")}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  await migrate({ connectionString: url.toString() });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The website's benchmarks (`npm run bench -w website`): what accounts and personalisation cost a chapter page
+ * in JavaScript, and how long a learner waits from "Sign in" to their profile. Builds the site twice (with and
+ * without accounts, TEXTBOOK_ACCOUNTS=off), runs both services on a scratch database (BENCH_DATABASE_URL's
+ * server, else an embedded PostgreSQL), and drives Debian's Chromium. BENCH_SIGN_INS sets the number of timed
+ * sign-ins (default 7). Exits 1 when a budget of issue 5 is exceeded.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launchChromium } from "../test/e2e/support/browser.js";
+import { buildSite } from "../test/e2e/support/build-site.js";
+import { freePort } from "../test/e2e/support/free-port.js";
+import { startStack } from "../test/e2e/support/start-stack.js";
+import { serveStatic } from "../test/e2e/support/static-server.js";
+import { createBenchDatabase } from "./bench-database.js";
+import { htmlContains, pageJavaScript } from "./chapter-javascript.js";
+import { registerLearner, timeSignInToProfile } from "./sign-in-timing.js";
+
+const CHAPTERS = ["/docs/ros2/nodes-and-topics", "/docs/intro"];
+const JS_BUDGET_BYTES = 30 * 1024;
+const SIGN_IN_BUDGET_MS = 1500;
+const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 7);
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<number> {
+  const workDir = await mkdtemp(join(tmpdir(), "website-bench-"));
+  log("building the site with accounts and starting the services (one build)…");
+  const stack = await startStack(await createBenchDatabase(process.env.BENCH_DATABASE_URL));
+  const browser = await launchChromium();
+  try {
+    log("building the site without accounts and personalisation (TEXTBOOK_ACCOUNTS=off)…");
+    const baselineDir = join(workDir, "baseline");
+    await buildSite(baselineDir, { TEXTBOOK_ACCOUNTS: "off" });
+    const baselinePort = await freePort();
+    const baseline = await serveStatic(baselineDir, baselinePort);
+    const baselineUrl = `http://localhost:${baselinePort}`;
+
+    const rows: string[] = [];
+    let worstAdded = 0;
+    for (const chapter of CHAPTERS) {
+      const withAccounts = await pageJavaScript(browser, stack.websiteUrl, stack.buildDir, chapter);
+      const without = await pageJavaScript(browser, baselineUrl, baselineDir, chapter);
+      const added = withAccounts.gzipBytes - without.gzipBytes;
+      worstAdded = Math.max(worstAdded, added);
+      rows.push(
+        `| ${chapter} | ${withAccounts.files} / ${kb(withAccounts.gzipBytes)} | ${without.files} / ${kb(without.gzipBytes)} | **${kb(added)}** (${kb(withAccounts.rawBytes - without.rawBytes)} raw) |`,
+      );
+    }
+    await baseline.close();
+    const staticText = await htmlContains(stack.buildDir, "docs/ros2/nodes-and-topics.html", [
+      "Nodes and Topics",
+      "Python primer: classes and callbacks",
+      "Lab: drive a differential-drive robot to a goal",
+    ]);
+
+    log(`timing ${SIGN_INS} sign-ins…`);
+    const learner = { name: "Grace Hopper", email: "grace@example.com", password: "cobol-compiler-1959" };
+    await registerLearner(browser, stack.websiteUrl, learner);
+    const times: number[] = [];
+    for (let i = 0; i < SIGN_INS; i++)
+      times.push(await timeSignInToProfile(browser, stack.websiteUrl, learner));
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    const worst = sorted.at(-1) ?? Number.NaN;
+
+    console.log(
+      "| chapter page | with accounts: files / gzip JS | without: files / gzip JS | added by accounts + personalisation |",
+    );
+    console.log("| --- | --- | --- | --- |");
+    for (const row of rows) console.log(row);
+    console.log(
+      `\nChapter HTML holds the chapter text and every variant (static rendering): ${staticText ? "yes" : "NO"}`,
+    );
+    console.log(
+      `\nClick on "Sign in" → profile shown, ${SIGN_INS} fresh browser profiles: median ${median.toFixed(0)} ms, max ${worst.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")} ms)`,
+    );
+    const withinBudget = worstAdded <= JS_BUDGET_BYTES && median < SIGN_IN_BUDGET_MS && staticText;
+    console.log(
+      `\nBudgets (≤ 30 KB gzip added, < 1.5 s sign-in → profile, static text): ${withinBudget ? "met" : "NOT met"}`,
+    );
+    return withinBudget ? 0 : 1;
+  } finally {
+    await browser.close();
+    await stack.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`[bench] ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

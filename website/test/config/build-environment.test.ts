@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { readBuildEnvironment } from "../../config/build-environment.js";
+
+describe("the build environment", () => {
+  it("defaults to the local stack's URLs", () => {
+    expect(readBuildEnvironment({})).toEqual({
+      siteUrl: "http://localhost:3000",
+      baseUrl: "/",
+      authUrl: "http://localhost:4000",
+      profileApiUrl: "http://localhost:4100",
+      accounts: true,
+    });
+  });
+
+  it("takes the service URLs from BETTER_AUTH_URL and PROFILE_API_URL, without a trailing slash", () => {
+    const env = readBuildEnvironment({
+      BETTER_AUTH_URL: "https://auth.example.com/",
+      PROFILE_API_URL: "https://api.example.com/",
+      BASE_URL: "textbook",
+    });
+    expect(env).toMatchObject({
+      authUrl: "https://auth.example.com",
+      profileApiUrl: "https://api.example.com",
+      baseUrl: "/textbook/",
+    });
+  });
+
+  it("stops the build with a message naming a malformed variable", () => {
+    expect(() => readBuildEnvironment({ PROFILE_API_URL: "api.example.com" })).toThrow(/PROFILE_API_URL/);
+    expect(() => readBuildEnvironment({ BETTER_AUTH_URL: "ftp://auth.example.com" })).toThrow(
+      /BETTER_AUTH_URL/,
+    );
+    expect(() => readBuildEnvironment({ TEXTBOOK_ACCOUNTS: "maybe" })).toThrow(/TEXTBOOK_ACCOUNTS/);
+  });
+
+  it("builds without accounts only when asked to", () => {
+    expect(readBuildEnvironment({ TEXTBOOK_ACCOUNTS: "off" }).accounts).toBe(false);
+  });
+});
