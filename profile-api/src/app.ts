@@ -72,9 +72,15 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   fastify.addHook("onReady", async () => {
     keys.refresh().catch((error: Error) => {
       fastify.log.warn(
-        { jwksUrl: config.jwt.jwksUrl.href, err: { message: error.message } },
+        { jwksUrl: config.jwt.jwksUrl.href, reason: describeFailure(error) },
         "signing keys not fetched yet",
       );
     });
   });
+}
+
+/** "fetch failed (connect ECONNREFUSED 127.0.0.1:4000)": fetch hides the useful part in `cause`. */
+function describeFailure(error: Error): string {
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  return `${error.message}${cause}`;
 }
