@@ -95,6 +95,10 @@ function expiryMs(claims: AccessTokenClaims, maxTokenAgeSeconds: number): number
 
 function reasonOf(error: unknown): string {
   if (error instanceof errors.JOSEError) return `${error.code}: ${error.message}`;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (error instanceof Error) {
+    // A failed JWKS fetch says only "fetch failed"; the reason (ECONNREFUSED, …) is in its cause.
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    return `${error.name}: ${error.message}${cause}`;
+  }
   return "unknown";
 }
