@@ -1,11 +1,11 @@
 import type pg from "pg";
-import { accountKey, type Canonical, canonicalOf, type Fingerprints, fingerprintsOf } from "./fingerprint.js";
+import { accountKey, type Fingerprints, fingerprintsOf } from "./fingerprint.js";
+import type { TargetUserState } from "./read-target-state.js";
 import type { MigratedUser, TargetAccount } from "./types.js";
 
 /** What must be written for one migrated user. */
 export interface UserChange {
   rows: MigratedUser;
-  canonical: Canonical;
   fingerprints: Fingerprints;
   status: "create" | "update" | "unchanged";
   writeUser: boolean;
@@ -30,14 +30,9 @@ export async function planChanges(
   target: pg.Pool,
   users: MigratedUser[],
   skippedIds: string[],
-  range: IdRange,
+  state: ReadonlyMap<string, TargetUserState>,
 ): Promise<{ changes: UserChange[]; failures: Failure[]; importedBefore: string[] }> {
-  // A range scan of the batch's ids reads the primary key in order, far cheaper than thousands of lookups.
-  const stored = await target.query<{ user_id: string; fingerprints: Fingerprints }>(
-    "SELECT user_id, fingerprints FROM supabase_import WHERE user_id BETWEEN $1 AND $2",
-    [range.first, range.last],
-  );
-  const before = new Map(stored.rows.map((row) => [row.user_id, row.fingerprints]));
+  const before = new Map([...state].map(([id, user]) => [id, user.stored]));
   const changes = users.map((rows) => compare(rows, before.get(rows.user.id)));
   const failures = await findTargetConflicts(target, changes);
   const failed = new Set(failures.map((failure) => failure.id));
@@ -49,15 +44,8 @@ export async function planChanges(
   };
 }
 
-/** The first and last source id of a batch (auth.users is read in id order). */
-export interface IdRange {
-  first: string;
-  last: string;
-}
-
 function compare(rows: MigratedUser, before: Fingerprints | undefined): UserChange {
-  const canonical = canonicalOf(rows);
-  const now = fingerprintsOf(canonical);
+  const now = fingerprintsOf(rows);
   const upsertAccounts = rows.accounts.filter(
     (account) => before?.a[accountKey(account)] !== now.a[accountKey(account)],
   );
@@ -72,7 +60,6 @@ function compare(rows: MigratedUser, before: Fingerprints | undefined): UserChan
   const changed = writeUser || upsertAccounts.length > 0 || deleteAccounts.length > 0 || profile !== null;
   return {
     rows,
-    canonical,
     fingerprints: now,
     status: before === undefined ? "create" : changed ? "update" : "unchanged",
     writeUser,

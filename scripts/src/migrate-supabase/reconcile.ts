@@ -1,16 +1,7 @@
 import { isBcryptHash } from "./classify-user.js";
-import {
-  accountCanonical,
-  accountKey,
-  digestOf,
-  type Fingerprints,
-  fingerprint,
-  profileCanonical,
-  SetFingerprint,
-  userCanonical,
-} from "./fingerprint.js";
+import { accountKey, digestOf, type Fingerprints, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
-import type { Found, TargetRows } from "./read-target-rows.js";
+import type { FoundPart, TargetUserState } from "./read-target-state.js";
 
 export interface Figure {
   name: string;
@@ -44,62 +35,40 @@ export class Reconciler {
   private mismatchCount = 0;
   private changedOnTarget = 0;
 
-  /** Adds one batch: each user as migrated from the source, and its rows as found in the target. */
-  add(changes: UserChange[], found: TargetRows): void {
-    for (const { rows: expected, canonical: want, fingerprints } of changes) {
+  /** Adds one batch: each user as migrated from the source, and what the target holds for it now. */
+  add(changes: UserChange[], state: ReadonlyMap<string, TargetUserState>): void {
+    for (const { rows: expected, fingerprints: want } of changes) {
       const id = expected.user.id;
-      const digest = digestOf(fingerprints);
+      const digest = digestOf(want);
       this.sourceSet.add(digest);
-      // Each part that differs (with no later change on the target to explain it) gets its own fingerprint, so
-      // the target's set fingerprint differs from the source's exactly when some row does.
-      const got: Fingerprints = { ...fingerprints, a: { ...fingerprints.a } };
+      const found = state.get(id);
+      // A part that differs (with no later change on the target to explain it) keeps the target's fingerprint,
+      // so the target's set fingerprint differs from the source's exactly when some row does.
+      const got: Fingerprints = { u: want.u, a: { ...want.a }, ...(want.p ? { p: want.p } : {}) };
       let same = true;
-      const user = found.users.get(id);
-      this.count("users", user !== undefined);
-      if (!user) {
-        this.mismatch(id, "user", "missing in the target");
-        got.u = "missing";
-        same = false;
-      } else if (!this.agrees(id, "user", want.u, userCanonical(user.row), user)) {
-        got.u = fingerprint(userCanonical(user.row));
+      this.count("users", found?.user != null);
+      if (!this.agrees(id, "user", want.u, found?.user ?? null)) {
+        got.u = found?.user?.fingerprint ?? "missing";
         same = false;
       }
-      const accounts = new Map((found.accounts.get(id) ?? []).map((a) => [accountKey(a.row), a]));
       for (const account of expected.accounts) {
         const key = accountKey(account);
-        const actual = accounts.get(key);
+        const actual = found?.accounts[key];
         this.count(`accounts.${account.providerId}`, actual !== undefined);
-        if (!actual) {
-          this.mismatch(id, `account ${account.providerId}`, "missing in the target");
-          got.a[key] = "missing";
-          same = false;
-          continue;
-        }
         // Better Auth replaces a bcrypt hash with scrypt at the first sign-in: the same password, upgraded.
-        const upgraded = isBcryptHash(account.password) && !isBcryptHash(actual.row.password);
-        const judged = { ...actual, changedAfterImport: actual.changedAfterImport || upgraded };
-        if (
-          !this.agrees(
-            id,
-            `account ${account.providerId}`,
-            want.a[key] ?? "",
-            accountCanonical(actual.row),
-            judged,
-          )
-        ) {
-          got.a[key] = fingerprint(accountCanonical(actual.row));
+        const upgraded = actual !== undefined && isBcryptHash(account.password) && !actual.bcrypt;
+        const judged = actual
+          ? { ...actual, changedAfterImport: actual.changedAfterImport || upgraded }
+          : null;
+        if (!this.agrees(id, `account ${account.providerId}`, want.a[key] ?? "", judged)) {
+          got.a[key] = actual?.fingerprint ?? "missing";
           same = false;
         }
       }
-      if (expected.profile) {
-        const profile = found.profiles.get(id);
-        this.count("profiles", profile !== undefined);
-        if (!profile) {
-          this.mismatch(id, "profile", "missing in the target");
-          got.p = "missing";
-          same = false;
-        } else if (!this.agrees(id, "profile", want.p ?? "", profileCanonical(profile.row), profile)) {
-          got.p = fingerprint(profileCanonical(profile.row));
+      if (want.p !== undefined) {
+        this.count("profiles", found?.profile != null);
+        if (!this.agrees(id, "profile", want.p, found?.profile ?? null)) {
+          got.p = found?.profile?.fingerprint ?? "missing";
           same = false;
         }
       }
@@ -127,9 +96,13 @@ export class Reconciler {
     };
   }
 
-  /** True when the target row equals the source's, or was changed on the target after its import. */
-  private agrees(id: string, part: string, want: string, got: string, found: Found<unknown>): boolean {
-    if (want === got) return true;
+  /** True when the target's part equals the source's, or was changed on the target after its import. */
+  private agrees(id: string, part: string, want: string, found: FoundPart | null): boolean {
+    if (found === null) {
+      this.mismatch(id, part, "missing in the target");
+      return false;
+    }
+    if (found.fingerprint === want) return true;
     if (found.changedAfterImport) {
       this.changedOnTarget++;
       return true;

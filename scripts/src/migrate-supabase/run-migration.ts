@@ -10,7 +10,7 @@ import { type Databases, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceBatches } from "./read-source-batches.js";
-import { mergeTargetRows, readTargetRows } from "./read-target-rows.js";
+import { readTargetState } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
 import { type Report, ReportBuilder } from "./report.js";
 import { formatSummary } from "./summary.js";
@@ -118,7 +118,8 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
     }
   }
   const range = { first: batch[0]?.id ?? "", last: batch.at(-1)?.id ?? "" };
-  const plan = await planChanges(db.target, migrated, skippedIds, range);
+  const before = await readTargetState(db.target, range);
+  const plan = await planChanges(db.target, migrated, skippedIds, before);
   for (const id of plan.importedBefore) {
     report.warnings.push({
       id,
@@ -126,8 +127,8 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
       value: "skipped now, migrated by an earlier run: left in the target",
     });
   }
-  const write = config.dryRun ? null : await writeChanges(db.target, plan.changes);
-  const failures = [...plan.failures, ...(write?.failures ?? [])];
+  const writeFailures = config.dryRun ? [] : await writeChanges(db.target, plan.changes);
+  const failures = [...plan.failures, ...writeFailures];
   report.addFailures(failures);
   const failed = new Set(failures.map((failure) => failure.id));
   const done = plan.changes.filter((change) => !failed.has(change.rows.user.id));
@@ -136,10 +137,10 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
     for (const failure of failures)
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
-  if (state.reconciler && write) {
-    // Rows created in this batch are checked as the database returned them; all others are read back.
-    const readBack = done.filter((change) => change.status !== "create").map((change) => change.rows.user.id);
-    state.reconciler.add(done, mergeTargetRows(await readTargetRows(db.target, readBack), write.written));
+  if (state.reconciler) {
+    // The target computes its rows' fingerprints itself; a batch that wrote nothing needs no second look.
+    const wrote = plan.changes.some((change) => change.status !== "unchanged");
+    state.reconciler.add(done, wrote ? await readTargetState(db.target, range) : before);
   }
 }
 

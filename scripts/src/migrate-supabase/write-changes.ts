@@ -1,9 +1,6 @@
 import { isConnectionError, withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
 import type { Failure, UserChange } from "./plan-changes.js";
-import { RAW_TIMESTAMPS } from "./raw-timestamps.js";
-import { emptyTargetRows, mergeTargetRows, type TargetRows } from "./read-target-rows.js";
-import type { TargetAccount, TargetProfile, TargetUser } from "./types.js";
 
 const UPSERT_USERS = `
 INSERT INTO "user" (id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires")
@@ -12,8 +9,7 @@ SELECT id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, 
 ON CONFLICT (id) DO UPDATE SET
   name = excluded.name, email = excluded.email, "emailVerified" = excluded."emailVerified", image = excluded.image,
   "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", role = excluded.role,
-  banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"
-RETURNING id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires"`;
+  banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`;
 
 // Removed identities are rare: one statement each, always an index lookup on the unique key.
 const DELETE_ACCOUNT = `DELETE FROM account WHERE "providerId" = $1 AND "accountId" = $2 AND "userId" = $3`;
@@ -26,8 +22,7 @@ SELECT "providerId", "accountId", "userId", password, "createdAt", "updatedAt"
   FROM json_populate_recordset(NULL::account, $1::json)
 ON CONFLICT ("providerId", "accountId") DO UPDATE SET
   password = excluded.password, "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt"
- WHERE account."userId" = excluded."userId"
-RETURNING "providerId", "accountId", "userId", password, "createdAt", "updatedAt"`;
+ WHERE account."userId" = excluded."userId"`;
 
 const DELETE_PROFILES = "DELETE FROM profile WHERE user_id = ANY($1::uuid[])";
 
@@ -44,44 +39,42 @@ ON CONFLICT (user_id) DO UPDATE SET
   programming_languages = excluded.programming_languages, robotics_experience = excluded.robotics_experience,
   learning_goals = excluded.learning_goals, preferred_language = excluded.preferred_language,
   created_at = excluded.created_at, updated_at = excluded.updated_at,
-  version = profile.version + 1
-RETURNING user_id, display_name, avatar_url, software_background, hardware_background, programming_languages,
-          robotics_experience, learning_goals, preferred_language, created_at, updated_at`;
+  version = profile.version + 1`;
 
 const UPSERT_FINGERPRINTS = `
 INSERT INTO supabase_import (user_id, fingerprints)
 SELECT (e ->> 'id')::uuid, e -> 'f' FROM json_array_elements($1::json) e
 ON CONFLICT (user_id) DO UPDATE SET fingerprints = excluded.fingerprints, imported_at = now()`;
 
-class AccountTakenError extends Error {}
+// See read-in-utc.ts: compiling a bulk statement can cost more than running it.
+const NO_JIT = "SET LOCAL jit = off";
 
-export interface WriteResult {
-  failures: Failure[];
-  /** The rows as stored, from RETURNING: what the database kept, for reconciliation. */
-  written: TargetRows;
-}
+class AccountTakenError extends Error {}
 
 /**
  * Writes one batch in one transaction. If any row fails, the batch is rolled back and written again one user per
  * savepoint, so only the failing users are left out (and reported) while the rest of the batch commits.
  * Connection failures are not row failures: they stop the run, which resumes at this batch.
  */
-export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<WriteResult> {
+export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
   const pending = changes.filter((change) => change.status !== "unchanged");
-  if (pending.length === 0) return { failures: [], written: emptyTargetRows() };
+  if (pending.length === 0) return [];
   try {
-    const written = await withTransaction(target, (client) => applyChanges(client, pending));
-    return { failures: [], written };
+    await withTransaction(target, async (client) => {
+      await client.query(NO_JIT);
+      await applyChanges(client, pending);
+    });
+    return [];
   } catch (error) {
     if (isConnectionError(error)) throw error;
   }
   return withTransaction(target, async (client) => {
+    await client.query(NO_JIT);
     const failures: Failure[] = [];
-    const written = emptyTargetRows();
     for (const change of pending) {
       await client.query("SAVEPOINT one_user");
       try {
-        mergeTargetRows(written, await applyChanges(client, [change]));
+        await applyChanges(client, [change]);
         await client.query("RELEASE SAVEPOINT one_user");
       } catch (error) {
         if (isConnectionError(error)) throw error;
@@ -89,47 +82,29 @@ export async function writeChanges(target: pg.Pool, changes: UserChange[]): Prom
         failures.push(describeFailure(change.rows.user.id, error));
       }
     }
-    return { failures, written };
+    return failures;
   });
 }
 
-async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promise<TargetRows> {
-  const written = emptyTargetRows();
-  // RETURNING hands timestamps back as text in the session's zone: UTC, like every read in this command.
-  await client.query("SET LOCAL TIME ZONE 'UTC'");
-  const run = <T extends pg.QueryResultRow>(text: string, payload: unknown) =>
-    client.query<T>({ text, values: [JSON.stringify(payload)], types: RAW_TIMESTAMPS });
+async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promise<void> {
+  const run = (text: string, payload: unknown) => client.query(text, [JSON.stringify(payload)]);
   const users = changes.filter((c) => c.writeUser).map((c) => c.rows.user);
-  if (users.length > 0) {
-    for (const row of (await run<TargetUser>(UPSERT_USERS, users)).rows)
-      written.users.set(row.id, { row, changedAfterImport: false });
-  }
-  const gone = changes.flatMap((c) => c.deleteAccounts);
-  for (const account of gone) {
+  if (users.length > 0) await run(UPSERT_USERS, users);
+  for (const account of changes.flatMap((c) => c.deleteAccounts)) {
     await client.query(DELETE_ACCOUNT, [account.providerId, account.accountId, account.userId]);
   }
   const accounts = changes.flatMap((c) => c.upsertAccounts);
-  if (accounts.length > 0) {
-    const result = await run<TargetAccount>(UPSERT_ACCOUNTS, accounts);
-    if (result.rowCount !== accounts.length) throw new AccountTakenError("a login belongs to another user");
-    for (const row of result.rows) {
-      const list = written.accounts.get(row.userId) ?? [];
-      list.push({ row, changedAfterImport: false });
-      written.accounts.set(row.userId, list);
-    }
+  if (accounts.length > 0 && (await run(UPSERT_ACCOUNTS, accounts)).rowCount !== accounts.length) {
+    throw new AccountTakenError("a login belongs to another user");
   }
   const noProfile = changes.filter((c) => c.profile === "delete").map((c) => c.rows.user.id);
   if (noProfile.length > 0) await client.query(DELETE_PROFILES, [noProfile]);
   const profiles = changes.filter((c) => c.profile === "upsert").map((c) => c.rows.profile);
-  if (profiles.length > 0) {
-    for (const row of (await run<TargetProfile>(UPSERT_PROFILES, profiles)).rows)
-      written.profiles.set(row.user_id, { row, changedAfterImport: false });
-  }
+  if (profiles.length > 0) await run(UPSERT_PROFILES, profiles);
   await run(
     UPSERT_FINGERPRINTS,
     changes.map((c) => ({ id: c.rows.user.id, f: c.fingerprints })),
   );
-  return written;
 }
 
 function describeFailure(id: string, error: unknown): Failure {

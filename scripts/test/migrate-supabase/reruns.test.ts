@@ -88,6 +88,26 @@ describe("running the migration again", () => {
     expect(state).toEqual({ password: "c2FsdA:a2V5", display_name: "Alice" });
   });
 
+  it("fails reconciliation when a target row differs from the source with no later change to explain it", async () => {
+    await withClient(pair.target.url, async (client) => {
+      await client.query(`UPDATE "user" SET name = 'Tampered' WHERE id = $1`, [ID.alice]);
+      await client.query("DELETE FROM profile WHERE user_id = $1", [ID.oldBob]);
+    });
+    const run = await migrateInProcess(pair.env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("RECONCILIATION FAILED");
+    const reconciliation = run.report?.reconciliation;
+    expect(reconciliation?.ok).toBe(false);
+    expect(reconciliation?.mismatches).toEqual(
+      expect.arrayContaining([
+        { id: ID.alice, part: "user", problem: "differs from the source" },
+        { id: ID.oldBob, part: "profile", problem: "missing in the target" },
+      ]),
+    );
+    expect(reconciliation?.figures).toContainEqual({ name: "profiles", source: 2, target: 1, ok: false });
+    expect(reconciliation?.figures.find((figure) => figure.name === "fingerprint")?.ok).toBe(false);
+  });
+
   it("fails only the user whose e-mail another target user already has; the rest of the batch commits", async () => {
     await withClient(pair.target.url, (client) =>
       client.query(
