@@ -195,6 +195,30 @@ describe("a learner in Chromium", () => {
     await dark.close();
   });
 
+  it("verifies the e-mail address through the outbox link when the platform requires it, keeping the answers", async () => {
+    await stack.restartAuthServer({ REQUIRE_EMAIL_VERIFICATION: "true" });
+    const newcomer = await newContext();
+    const grace = await newcomer.newPage();
+    const email = "grace@example.com";
+    await grace.goto("/register");
+    await grace.getByLabel("Name").fill("Grace Hopper");
+    await grace.getByLabel("E-mail").fill(email);
+    await grace.getByLabel("Password").fill("cobol-compiler-1959");
+    await grace.getByLabel("Software background").selectOption("advanced");
+    await grace.getByLabel("Hardware background").selectOption("intermediate");
+    await grace.getByRole("button", { name: "Create account" }).click();
+    await grace.getByText("Your account is created").waitFor();
+
+    await expect.poll(() => latestMailLink(stack.outboxDir, email)).toBeTruthy();
+    await grace.goto(String(await latestMailLink(stack.outboxDir, email)));
+    await grace.waitForURL((url) => url.pathname === "/verify-email");
+    await grace.getByText("Your e-mail address is verified").waitFor();
+    await navbar(grace).getByText("Grace Hopper").waitFor();
+    await grace.goto(CHAPTER);
+    await grace.getByText("yours: real robot").waitFor();
+    await newcomer.close();
+  });
+
   it("reads a chapter normally while the auth-server is down, and is told sign-in is unavailable", async () => {
     await stack.stopAuthServer();
     const offline = await newContext();

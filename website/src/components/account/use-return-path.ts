@@ -1,5 +1,6 @@
 import { useLocation } from "@docusaurus/router";
 import useBaseUrl from "@docusaurus/useBaseUrl";
+import { isLocalPath } from "../../lib/local-path.js";
 
 /**
  * Where to send the learner after signing in or registering: the `next` query parameter when it is a path on
@@ -10,9 +11,4 @@ export function useReturnPath(fallback = "/docs/intro"): string {
   const defaultPath = useBaseUrl(fallback);
   const next = new URLSearchParams(search).get("next");
   return next && isLocalPath(next) ? next : defaultPath;
-}
-
-/** A same-origin path: starts with one "/", not "//" or "/\" (which browsers treat as another host). */
-export function isLocalPath(path: string): boolean {
-  return /^\/(?![/\\])/.test(path);
 }

@@ -12,9 +12,11 @@ export function ModuleGrid() {
         </h2>
         <ol className={styles.grid}>
           {MODULES.map((module) => (
-            <li key={module.number}>
+            <li key={module.title}>
               <Link className={styles.card} to={module.to}>
-                <span className={styles.cardNumber}>Module {module.number}</span>
+                <span className={styles.cardNumber}>
+                  {module.number ? `Module ${module.number}` : "Reference"}
+                </span>
                 <span className={styles.cardTitle}>{module.title}</span>
                 <span className={styles.cardText}>{module.summary}</span>
               </Link>

@@ -42,4 +42,10 @@ export const MODULES = [
     to: "/docs/capstone/capstone-project",
     summary: "Integrate everything into one voice-commanded humanoid in simulation.",
   },
+  {
+    number: null,
+    title: "Glossary",
+    to: "/docs/glossary",
+    summary: "Every term of the book, from actuator to zero-moment point, in one place.",
+  },
 ] as const;

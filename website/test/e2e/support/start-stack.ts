@@ -16,6 +16,8 @@ export interface Stack {
   /** Where the auth-server writes its mails (one JSON file per mail, with its `link`). */
   outboxDir: string;
   stopAuthServer(): Promise<void>;
+  /** Starts the auth-server again on the same port (and so the same URL), with some variables changed. */
+  restartAuthServer(overrides: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export async function startStack(database: { url: string; drop(): Promise<void> 
       BETTER_AUTH_URL: authUrl,
       PROFILE_API_URL: profileApiUrl,
     });
-    const auth = await startAuthServer({
+    const authEnv = {
       DATABASE_URL: database.url,
       WEBSITE_URL: websiteUrl,
       BETTER_AUTH_URL: authUrl,
@@ -58,11 +60,15 @@ export async function startStack(database: { url: string; drop(): Promise<void> 
       OUTBOX_DIR: outboxDir,
       DATA_DIR: join(workDir, "data"),
       BETTER_AUTH_SECRET: "e2e-secret-that-is-long-enough-for-better-auth",
-    });
-    let authRunning = true;
+    };
+    let auth: { close(): Promise<void> } | null = await startAuthServer(authEnv);
     const stopAuthServer = async () => {
-      if (authRunning) await auth.close();
-      authRunning = false;
+      await auth?.close();
+      auth = null;
+    };
+    const restartAuthServer = async (overrides: Record<string, string>) => {
+      await stopAuthServer();
+      auth = await startAuthServer({ ...authEnv, ...overrides });
     };
     cleanups.push(stopAuthServer);
     const api = await startProfileApi({
@@ -76,7 +82,16 @@ export async function startStack(database: { url: string; drop(): Promise<void> 
     cleanups.push(() => api.close());
     const site = await serveStatic(buildDir, websitePort);
     cleanups.push(() => site.close());
-    return { buildDir, websiteUrl, authUrl, profileApiUrl, outboxDir, stopAuthServer, close };
+    return {
+      buildDir,
+      websiteUrl,
+      authUrl,
+      profileApiUrl,
+      outboxDir,
+      stopAuthServer,
+      restartAuthServer,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
