@@ -111,8 +111,13 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
   for (const user of batch) {
     const outcome = classifyUser(user, state.conflicts);
     report.addOutcome(user, outcome);
-    if (outcome.kind === "migrated") migrated.push(outcome.rows);
-    else {
+    if (outcome.kind === "migrated") {
+      migrated.push(outcome.rows);
+      if (config.verbose) {
+        for (const w of outcome.rows.warnings)
+          state.io.stderr.write(`warning ${w.id}: ${w.field} was "${w.value}"\n`);
+      }
+    } else {
       skippedIds.push(user.id);
       if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
     }

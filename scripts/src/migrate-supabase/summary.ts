@@ -17,7 +17,7 @@ export function formatSummary(report: Report): string {
   );
   if (report.failed.length > 0) {
     lines.push(
-      `Users that ${report.dryRun ? "would fail" : "failed"}: ${report.failed.length} (see the report): ${report.failed
+      `Users that ${report.dryRun ? "would fail" : "failed"}: ${report.failed.length} (--report FILE lists them all): ${report.failed
         .slice(0, 5)
         .map((f) => `${f.id} ${f.reason}`)
         .join("; ")}${report.failed.length > 5 ? "; …" : ""}`,
@@ -38,7 +38,7 @@ export function formatSummary(report: Report): string {
   }
   if (report.warnings.length > 0) {
     lines.push(
-      `Warnings: ${report.warnings.length} (e.g. values the platform does not know, set to NULL): see the report.`,
+      `Warnings: ${report.warnings.length} (e.g. values the platform does not know, set to NULL); --report FILE or --verbose lists them.`,
     );
   }
   const reconciliation = report.reconciliation;
@@ -50,7 +50,10 @@ export function formatSummary(report: Report): string {
     lines.push(
       reconciliation.ok
         ? `Reconciled: source and target agree (${figures}; fingerprint ${reconciliation.figures.at(-1)?.target}).`
-        : `RECONCILIATION FAILED: ${reconciliation.mismatchCount} mismatches (${figures}). See the report.`,
+        : `RECONCILIATION FAILED: ${reconciliation.mismatchCount} mismatches (${figures}), e.g. ${reconciliation.mismatches
+            .slice(0, 3)
+            .map((m) => `${m.id} ${m.part} ${m.problem}`)
+            .join("; ")}. --report FILE lists up to 100.`,
     );
     if (reconciliation.changedOnTarget > 0) {
       lines.push(
