@@ -16,6 +16,7 @@ import { createSigningKeyring } from "./keys/signing-keyring.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createMailSender } from "./mail/create-mail-sender.js";
 import type { PasswordHashing } from "./passwords/password-hashing.js";
+import { createRedisSecondaryStorage } from "./redis/redis-secondary-storage.js";
 
 /** The Express app and what it holds open. */
 export interface AuthServerApp {
@@ -46,11 +47,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const mailSender = createMailSender(config, logger);
   const backgroundTasks = createBackgroundTasks();
+  const redis = config.redis ? createRedisSecondaryStorage(config.redis, logger) : undefined;
   let stopKeyring = () => {};
   const close = async () => {
     stopKeyring();
     await backgroundTasks.drain();
-    await Promise.allSettled([pool.end(), mailSender.close()]);
+    await Promise.allSettled([pool.end(), mailSender.close(), redis?.close()]);
   };
   try {
     await waitForDatabase(pool, { logger, variable: "DATABASE_URL" });
@@ -68,6 +70,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       keyring,
       log,
       backgroundTasks,
+      ...(redis ? { secondaryStorage: redis.storage } : {}),
       ...(passwordHashing ? { passwordHashing } : {}),
     });
     await ensureSigningKey(auth);
@@ -81,7 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // Verifiers poll the public keys; a log line per poll would drown the log, so they come first.
     app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     app.use(createRequestLogger(logger));
-    app.use(healthRoutes(pool, keyring));
+    app.use(healthRoutes(pool, keyring, redis));
     app.use(
       "/api/auth",
       cors({ origin: [config.websiteUrl], credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),

@@ -11,6 +11,7 @@ import type { MailSender } from "./mail/mail-sender.js";
 import { type PasswordHashing, passwordHashing } from "./passwords/password-hashing.js";
 import { rehashMigratedPassword } from "./passwords/rehash-migrated-password.js";
 import { rateLimitRules } from "./rate-limit-rules.js";
+import type { RedisSecondaryStorage } from "./redis/redis-secondary-storage.js";
 
 /** What Better Auth needs besides configuration. */
 export interface AuthServices {
@@ -20,6 +21,8 @@ export interface AuthServices {
   log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
   /** Runs mail sending after the response (see background-tasks.ts); awaited inline when absent. */
   backgroundTasks?: BackgroundTasks;
+  /** Redis (REDIS_URL): sessions and rate limits go there, so instances share them without a database write. */
+  secondaryStorage?: RedisSecondaryStorage["storage"];
   /** Replaces the password hashing; only the benchmark does, to compare with Better Auth's own. */
   passwordHashing?: PasswordHashing;
 }
@@ -31,9 +34,10 @@ const DAY = 24 * 60 * 60;
  * plugin here and test/better-auth-schema.test.ts says which migration to add.
  */
 export function createAuthOptions(config: Config, services: AuthServices) {
-  const { mailSender, keyring } = services;
+  const { mailSender, keyring, secondaryStorage } = services;
   return {
     database: services.pool,
+    ...(secondaryStorage ? { secondaryStorage } : {}),
     baseURL: config.baseUrl,
     secret: config.secret,
     trustedOrigins: [config.websiteUrl],
@@ -55,7 +59,9 @@ export function createAuthOptions(config: Config, services: AuthServices) {
     },
     user: { deleteUser: { enabled: true } },
     // No cookie cache: sign-out and revocation must take effect at once, also for /token.
-    session: { expiresIn: 7 * DAY, updateAge: DAY },
+    // With Redis, sessions are also written to the database: it stays the record (session list, account
+    // deletion), and a session Redis lost (restart, eviction) is found there instead of signing the person out.
+    session: { expiresIn: 7 * DAY, updateAge: DAY, storeSessionInDatabase: secondaryStorage !== undefined },
     account: { accountLinking: { enabled: true } },
     socialProviders: {
       ...(config.google ? { google: config.google } : {}),
@@ -72,7 +78,11 @@ export function createAuthOptions(config: Config, services: AuthServices) {
       useSecureCookies: config.baseUrl.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
-    rateLimit: { enabled: config.rateLimitEnabled, storage: "database", ...rateLimitRules },
+    rateLimit: {
+      enabled: config.rateLimitEnabled,
+      storage: secondaryStorage ? "secondary-storage" : "database",
+      ...rateLimitRules,
+    },
     hooks: { after: rehashMigratedPassword },
     logger: { level: "warn", log: services.log ?? (() => undefined) },
     plugins: [

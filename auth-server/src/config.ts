@@ -34,6 +34,8 @@ export interface Config {
   /** Express's `trust proxy` value: false, or the number of proxy hops in front of the server. */
   trustProxy: false | number;
   rateLimitEnabled: boolean;
+  /** Redis for sessions and rate limits (Better Auth's secondary storage); unset: Postgres alone. */
+  redis: { url: string; keyPrefix: string } | undefined;
   logLevel: string;
   dataDir: string;
   outboxDir: string;
@@ -81,6 +83,7 @@ function toConfig(env: Environment): Config {
     trustProxy:
       env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? 1 : Number(env.TRUST_PROXY),
     rateLimitEnabled: env.RATE_LIMIT_ENABLED,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
     logLevel: env.LOG_LEVEL,
     dataDir,
     outboxDir: resolve(env.OUTBOX_DIR ?? join(dataDir, "outbox")),

@@ -63,6 +63,10 @@ export const environmentSchema = z.object({
     .default("false")
     .refine((value) => /^(true|false|\d{1,2})$/.test(value), "must be true, false or a number of proxy hops"),
   RATE_LIMIT_ENABLED: flag(true),
+  REDIS_URL: optional.pipe(
+    z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
+  REDIS_KEY_PREFIX: z.string().min(1).default("textbook:"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: optional,
   OUTBOX_DIR: optional,
