@@ -57,7 +57,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(profileRepository);
   await fastify.register(authentication, { verifier });
   await fastify.register(bodyMediaTypes);
-  await fastify.register(rateLimit, { perMinute: config.rateLimitPerMinute });
+  await fastify.register(rateLimit, { perMinute: config.rateLimitPerMinute, redis: config.redis });
   // Unknown routes count against the caller's address too, so probing for routes is limited like the rest.
   fastify.setNotFoundHandler({ preHandler: fastify.rateLimit() }, () => {
     throw new ApiError("route_not_found", "There is no such route; see /docs.");

@@ -21,6 +21,8 @@ const EnvironmentSchema = Type.Object({
   // true trusts one hop; a number trusts that many (as the auth-server reads it).
   TRUST_PROXY: Type.String({ pattern: "^(true|false|[0-9]{1,2})$", default: "false" }),
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: "^rediss?://" })),
+  REDIS_KEY_PREFIX: Type.String({ minLength: 1, default: "textbook:" }),
   LOG_LEVEL: Type.Union(
     LOG_LEVELS.map((level) => Type.Literal(level)),
     { default: "info" },
@@ -43,6 +45,8 @@ export interface Config {
     maxTokenAgeSeconds: number;
   };
   rateLimitPerMinute: number;
+  /** Where the rate-limit counters live so every instance shares them; unset: each instance counts alone. */
+  redis: { url: string; keyPrefix: string } | undefined;
   /** Fastify's trustProxy: false, true (one hop) or the number of proxy hops. */
   trustProxy: boolean | number;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -82,6 +86,7 @@ function toConfig(env: Environment): Config {
       maxTokenAgeSeconds: durationSeconds(env.JWT_TTL),
     },
     rateLimitPerMinute: env.PROFILE_API_RATE_LIMIT,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
     trustProxy:
       env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY === "false" ? false : Number(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
@@ -127,8 +132,14 @@ function describe(error: SchemaError, given: Record<string, unknown>): string {
   }
   const variable = error.instancePath.split("/")[1] ?? "";
   // The database URL may hold a password, so its value is never echoed.
-  const value = variable === "DATABASE_URL" ? "(hidden)" : JSON.stringify(given[variable]);
-  const rule = variable === "LOG_LEVEL" ? `must be one of ${LOG_LEVELS.join(", ")}` : error.message;
+  const value =
+    variable === "DATABASE_URL" || variable === "REDIS_URL" ? "(hidden)" : JSON.stringify(given[variable]);
+  const rule =
+    variable === "LOG_LEVEL"
+      ? `must be one of ${LOG_LEVELS.join(", ")}`
+      : variable === "REDIS_URL"
+        ? "must be a redis:// or rediss:// URL"
+        : error.message;
   return `${variable} ${rule} (got ${value})`;
 }
 
