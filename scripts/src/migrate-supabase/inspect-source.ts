@@ -15,6 +15,19 @@ export interface SourceShape {
  * Errors say what to do: a missing `auth` schema usually means the wrong database, a missing privilege the wrong role.
  */
 export async function inspectSource(source: pg.Pool): Promise<SourceShape> {
+  const wrongDatabase =
+    "SUPABASE_DB_URL has no auth.users / auth.identities: it must point at the Supabase project's own database " +
+    '(Project Settings → Database → Connection string, database "postgres").';
+  const permissionDenied =
+    "Permission denied: the user in SUPABASE_DB_URL cannot read auth.users, auth.identities or public.profiles. " +
+    'Use the "postgres" user\'s connection string, not an API role such as anon or authenticated.';
+  // The schema comes first: looking up a table in a schema one may not use is itself "permission denied".
+  const schema = await source.query<{ present: boolean; usable: boolean }>(
+    `SELECT oid IS NOT NULL AS present, oid IS NOT NULL AND has_schema_privilege(oid, 'USAGE') AS usable
+       FROM (SELECT (SELECT oid FROM pg_namespace WHERE nspname = 'auth') AS oid) auth`,
+  );
+  ensure(schema.rows[0]?.present, wrongDatabase);
+  ensure(schema.rows[0]?.usable, permissionDenied);
   const { rows } = await source.query<{
     users: boolean;
     identities: boolean;
@@ -27,20 +40,12 @@ export async function inspectSource(source: pg.Pool): Promise<SourceShape> {
             to_regclass('auth.mfa_factors') IS NOT NULL AS mfa`,
   );
   const found = rows[0];
-  ensure(
-    found?.users && found.identities,
-    "SUPABASE_DB_URL has no auth.users / auth.identities: it must point at the Supabase project's own database " +
-      '(Project Settings → Database → Connection string, database "postgres").',
-  );
+  ensure(found?.users && found.identities, wrongDatabase);
   const privileges = await source.query<{ ok: boolean }>(
     `SELECT has_table_privilege('auth.users', 'SELECT') AND has_table_privilege('auth.identities', 'SELECT')
             AND (to_regclass('public.profiles') IS NULL OR has_table_privilege('public.profiles', 'SELECT')) AS ok`,
   );
-  ensure(
-    privileges.rows[0]?.ok,
-    "Permission denied: the user in SUPABASE_DB_URL cannot read auth.users, auth.identities or public.profiles. " +
-      'Use the "postgres" user\'s connection string, not an API role such as anon or authenticated.',
-  );
+  ensure(privileges.rows[0]?.ok, permissionDenied);
   const columns = await source.query<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = 'auth' AND table_name IN ('users', 'identities')`,

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVERY_KIND_OF_USER } from "../fixtures/every-kind-of-user.js";
-import { insertSupabaseUsers } from "../fixtures/supabase-fixture.js";
+import { insertSupabaseUsers, withClient } from "../fixtures/supabase-fixture.js";
 import { createDatabasePair, type DatabasePair, runCli } from "./harness.js";
 
 describe("the migrate:supabase command", () => {
@@ -46,6 +46,23 @@ describe("the migrate:supabase command", () => {
     const run = await runCli({ ...pair.env, SUPABASE_DB_URL: bare.url }, ["--dry-run"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("has no auth.users");
+  });
+
+  it("says which user to use when the source user may not read auth.users", async () => {
+    const role = `no_rights_${Date.now().toString(36)}`;
+    await withClient(pair.source.url, (client) => client.query(`CREATE ROLE ${role} LOGIN`));
+    try {
+      const url = new URL(pair.source.url);
+      url.username = role;
+      url.password = "";
+      const run = await runCli({ ...pair.env, SUPABASE_DB_URL: url.toString() }, ["--dry-run"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("Permission denied");
+      expect(run.stderr).toContain('"postgres" user');
+    } finally {
+      // Roles belong to the whole server, not to the test's database: drop it.
+      await withClient(pair.source.url, (client) => client.query(`DROP ROLE ${role}`));
+    }
   });
 
   it("refuses Neon's pooled host as the target and names the direct one", async () => {
