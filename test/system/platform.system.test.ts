@@ -1,0 +1,213 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outcomes, runBoundedLoad, type Sample, timed } from "./harness/bounded-load.js";
+import {
+  callApi,
+  getToken,
+  getTokenResponse,
+  keyIdOf,
+  type Learner,
+  postSignIn,
+  request,
+  signIn,
+  signUp,
+} from "./harness/learner-client.js";
+import { KEY_ROTATION_SECONDS, type PlatformStack, startPlatformStack } from "./harness/platform-stack.js";
+import { pollUntil } from "./harness/poll.js";
+import { killAllServices } from "./harness/service-process.js";
+
+// CI sets TEST_REDIS_URL: the stack then runs with Redis (the scale-out configuration); without it, on Postgres
+// alone. Both must pass every scenario.
+const redisUrl = process.env.TEST_REDIS_URL;
+const keyPrefix = `test:system:${randomUUID()}:`;
+
+// A crash of the test runner must not leave services running.
+process.once("exit", killAllServices);
+
+describe("the platform as two auth-servers and two profile-apis on one database", () => {
+  let stack: PlatformStack;
+
+  beforeAll(async () => {
+    stack = await startPlatformStack(redisUrl ? { url: redisUrl, keyPrefix } : undefined);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    killAllServices();
+    if (redisUrl) {
+      const redis = new Redis(redisUrl);
+      const keys = await redis.keys(`${keyPrefix}*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
+  });
+
+  const profileBody = (displayName: string) => JSON.stringify({ displayName, learningGoals: "walk" });
+
+  describe("several instances", () => {
+    it("signs a learner up on one auth-server and in on the other", async () => {
+      const [first, second] = stack.auth;
+      const learner = await signUp(first?.url as string);
+      const again = await signIn(second?.url as string, learner);
+      expect((await getTokenResponse(first?.url as string, again)).status).toBe(200);
+    });
+
+    it("issues JWTs on either auth-server that both profile-apis accept", async () => {
+      const learner = await signUp(stack.auth[0]?.url as string);
+      for (const auth of stack.auth) {
+        const token = await getToken(auth.url, learner);
+        for (const api of stack.api) {
+          const put = await callApi(api.url, token, "/v1/profiles/me", {
+            method: "PUT",
+            body: profileBody(`from ${auth.name} to ${api.name}`),
+          });
+          expect([200, 201]).toContain(put.status);
+        }
+      }
+    });
+
+    it("serves the same JWKS from both auth-servers", async () => {
+      const keySets = await Promise.all(
+        stack.auth.map(async (auth) => (await request(`${auth.url}/api/auth/jwks`)).json()),
+      );
+      expect(keySets[1]).toEqual(keySets[0]);
+    });
+
+    it("shares the sign-in limit: the sixth attempt in a minute is refused whichever instance it hits", async () => {
+      const credentials = { email: `nobody-${randomUUID()}@example.com`, password: "wrong password" };
+      const address = "192.0.2.55";
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const auth = stack.auth[attempt % 2];
+        statuses.push((await postSignIn(auth?.url as string, credentials, address)).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    });
+  });
+
+  describe("auth-server outage", () => {
+    it("keeps accepting valid tokens from the key cache, fails sign-in cleanly, and recovers", async () => {
+      const learner = await signUp(stack.auth[0]?.url as string);
+      const token = await getToken(stack.auth[0]?.url as string, learner);
+      await Promise.all(stack.auth.map((auth) => auth.stop("SIGTERM")));
+
+      for (const api of stack.api) {
+        const read = await callApi(api.url, token, "/v1/profiles/me");
+        expect([200, 404]).toContain(read.status);
+        const write = await callApi(api.url, token, "/v1/profiles/me", {
+          method: "PUT",
+          body: profileBody("during the outage"),
+        });
+        expect([200, 201]).toContain(write.status);
+      }
+      // Clients see a refused connection at once, not a hang.
+      const failed = await timed("sign-in", "auth-0", () =>
+        postSignIn(stack.auth[0]?.url as string, learner),
+      );
+      expect(failed.outcome).toBe("connection");
+
+      await Promise.all([stack.restartAuth(0), stack.restartAuth(1)]);
+      for (const auth of stack.auth) {
+        const signedIn = await signIn(auth.url, learner);
+        const fresh = await getToken(auth.url, signedIn);
+        for (const api of stack.api)
+          expect((await callApi(api.url, fresh, "/v1/profiles/me")).status).toBe(200);
+      }
+    });
+  });
+
+  describe("key rotation under load", () => {
+    it("rejects no valid token while the signing key changes", async () => {
+      const learners = await Promise.all(stack.auth.map((auth) => signUp(auth.url)));
+      const kidBefore = keyIdOf(await getToken(stack.auth[0]?.url as string, learners[0] as Learner));
+      const kids = new Set<string | undefined>();
+      let rotatedAt: number | undefined;
+      // The stack rotates every KEY_ROTATION_SECONDS; keep the load on until a new key has signed for a while.
+      const samples = await runBoundedLoad({
+        clients: 6,
+        durationMillis: (KEY_ROTATION_SECONDS + 30) * 1000,
+        maxIterations: 5_000,
+        until: () => rotatedAt !== undefined && Date.now() - rotatedAt > 5_000,
+        step: async (client, iteration) => {
+          const side = (client + iteration) % 2;
+          const auth = stack.auth[side];
+          const api = stack.api[1 - side];
+          const learner = learners[side] as Learner;
+          let token = "";
+          const issued = await timed(
+            "token",
+            auth?.name as string,
+            () => getTokenResponse(auth?.url as string, learner),
+            async (response) => {
+              token = ((await response.json()) as { token: string }).token;
+            },
+          );
+          const kid = keyIdOf(token);
+          kids.add(kid);
+          if (kid !== kidBefore && rotatedAt === undefined) rotatedAt = Date.now();
+          const read = await timed("read", api?.name as string, () =>
+            callApi(api?.url as string, token, "/v1/profiles/me"),
+          );
+          await new Promise((done) => setTimeout(done, 20));
+          return [issued, read];
+        },
+      });
+      expect(rotatedAt, "the signing key did not rotate during the load").toBeDefined();
+      expect(kids.size).toBeGreaterThanOrEqual(2);
+      const unexpected = samples.filter((sample) => sample.outcome !== 200 && sample.outcome !== 404);
+      expect(unexpected, JSON.stringify(outcomes(samples))).toEqual([]);
+    });
+  });
+
+  describe("an instance killed with SIGKILL mid-load", () => {
+    it("leaves the other instances serving; clients of the killed one see only connection errors", async () => {
+      const learners = await Promise.all(stack.auth.map((auth) => signUp(auth.url)));
+      const tokens = await Promise.all(
+        learners.map((learner, index) => getToken(stack.auth[index]?.url as string, learner)),
+      );
+      let killed = false;
+      const load = runBoundedLoad({
+        clients: 8,
+        durationMillis: 8_000,
+        maxIterations: 2_000,
+        step: async (client, iteration) => {
+          const side = (client + iteration) % 2;
+          const auth = stack.auth[side];
+          const api = stack.api[side];
+          const learner = learners[side] as Learner;
+          return Promise.all([
+            timed("token", auth?.name as string, () => getTokenResponse(auth?.url as string, learner)),
+            timed("read", api?.name as string, () =>
+              callApi(api?.url as string, tokens[side] as string, "/v1/profiles/me"),
+            ),
+          ]);
+        },
+      });
+      await new Promise((done) => setTimeout(done, 3_000));
+      await Promise.all([stack.auth[1]?.stop("SIGKILL"), stack.api[1]?.stop("SIGKILL")]);
+      killed = true;
+      const samples: Sample[] = await load;
+      expect(killed).toBe(true);
+
+      const survivors = samples.filter((sample) => sample.target === "auth-0" || sample.target === "api-0");
+      const victims = samples.filter((sample) => sample.target === "auth-1" || sample.target === "api-1");
+      expect(survivors.length).toBeGreaterThan(100);
+      expect(
+        survivors.filter((sample) => sample.outcome !== 200 && sample.outcome !== 404),
+        JSON.stringify(outcomes(survivors)),
+      ).toEqual([]);
+      expect(victims.some((sample) => sample.outcome === "connection")).toBe(true);
+      expect(
+        victims.filter(
+          (sample) => sample.outcome !== 200 && sample.outcome !== 404 && sample.outcome !== "connection",
+        ),
+        JSON.stringify(outcomes(victims)),
+      ).toEqual([]);
+
+      await Promise.all([stack.restartAuth(1), stack.restartApi(1)]);
+      expect(
+        (await callApi(stack.api[1]?.url as string, tokens[1] as string, "/v1/profiles/me")).status,
+      ).toBe(404);
+    });
+  });
+});
