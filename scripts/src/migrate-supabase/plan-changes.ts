@@ -7,7 +7,8 @@ import type { MigratedUser, TargetAccount } from "./types.js";
 export interface UserChange {
   rows: MigratedUser;
   fingerprints: Fingerprints;
-  status: "create" | "update" | "unchanged";
+  /** `gone`: imported earlier and deleted on the target since (the user deleted their account): never re-created. */
+  status: "create" | "update" | "unchanged" | "gone";
   writeUser: boolean;
   upsertAccounts: TargetAccount[];
   deleteAccounts: { providerId: string; accountId: string; userId: string }[];
@@ -33,7 +34,10 @@ export async function planChanges(
   state: ReadonlyMap<string, TargetUserState>,
 ): Promise<{ changes: UserChange[]; failures: Failure[]; importedBefore: string[] }> {
   const before = new Map([...state].map(([id, user]) => [id, user.stored]));
-  const changes = users.map((rows) => compare(rows, before.get(rows.user.id)));
+  const changes = users.map((rows) => {
+    const found = state.get(rows.user.id);
+    return found && found.user === null ? gone(rows) : compare(rows, found?.stored);
+  });
   const failures = await findTargetConflicts(target, changes);
   const failed = new Set(failures.map((failure) => failure.id));
   return {
@@ -41,6 +45,18 @@ export async function planChanges(
     failures,
     // Skipped now, migrated by an earlier run (e.g. deleted in Supabase since): reported, never deleted here.
     importedBefore: skippedIds.filter((id) => before.has(id)),
+  };
+}
+
+function gone(rows: MigratedUser): UserChange {
+  return {
+    rows,
+    fingerprints: fingerprintsOf(rows),
+    status: "gone",
+    writeUser: false,
+    upsertAccounts: [],
+    deleteAccounts: [],
+    profile: null,
   };
 }
 

@@ -37,38 +37,75 @@ export class Reconciler {
 
   /** Adds one batch: each user as migrated from the source, and what the target holds for it now. */
   add(changes: UserChange[], state: ReadonlyMap<string, TargetUserState>): void {
-    for (const { rows: expected, fingerprints: want } of changes) {
+    for (const change of changes) {
+      // A user who deleted their account here is reported as such (report.changes.deletedOnTarget), not compared.
+      if (change.status === "gone") continue;
+      const { rows: expected, fingerprints: want } = change;
       const id = expected.user.id;
       const digest = digestOf(want);
       this.sourceSet.add(digest);
       const found = state.get(id);
+      const stored = found?.stored;
       // A part that differs (with no later change on the target to explain it) keeps the target's fingerprint,
       // so the target's set fingerprint differs from the source's exactly when some row does.
       const got: Fingerprints = { u: want.u, a: { ...want.a }, ...(want.p ? { p: want.p } : {}) };
       let same = true;
-      this.count("users", found?.user != null);
-      if (!this.agrees(id, "user", want.u, found?.user ?? null)) {
-        got.u = found?.user?.fingerprint ?? "missing";
+      const user = found?.user ?? null;
+      if (
+        !this.judge({
+          id,
+          figure: "users",
+          part: "user",
+          want: want.u,
+          found: user,
+          stored: stored?.u,
+          written: change.writeUser,
+        })
+      ) {
+        got.u = user?.fingerprint ?? "missing";
         same = false;
       }
       for (const account of expected.accounts) {
         const key = accountKey(account);
         const actual = found?.accounts[key];
-        this.count(`accounts.${account.providerId}`, actual !== undefined);
         // Better Auth replaces a bcrypt hash with scrypt at the first sign-in: the same password, upgraded.
         const upgraded = actual !== undefined && isBcryptHash(account.password) && !actual.bcrypt;
         const judged = actual
           ? { ...actual, changedAfterImport: actual.changedAfterImport || upgraded }
           : null;
-        if (!this.agrees(id, `account ${account.providerId}`, want.a[key] ?? "", judged)) {
+        const written = change.upsertAccounts.includes(account);
+        const figure = `accounts.${account.providerId}`;
+        const part = `account ${account.providerId}`;
+        if (
+          !this.judge({
+            id,
+            figure,
+            part,
+            want: want.a[key] ?? "",
+            found: judged,
+            stored: stored?.a[key],
+            written,
+          })
+        ) {
           got.a[key] = actual?.fingerprint ?? "missing";
           same = false;
         }
       }
       if (want.p !== undefined) {
-        this.count("profiles", found?.profile != null);
-        if (!this.agrees(id, "profile", want.p, found?.profile ?? null)) {
-          got.p = found?.profile?.fingerprint ?? "missing";
+        const profile = found?.profile ?? null;
+        const written = change.profile === "upsert";
+        if (
+          !this.judge({
+            id,
+            figure: "profiles",
+            part: "profile",
+            want: want.p,
+            found: profile,
+            stored: stored?.p,
+            written,
+          })
+        ) {
+          got.p = profile?.fingerprint ?? "missing";
           same = false;
         }
       }
@@ -96,8 +133,26 @@ export class Reconciler {
     };
   }
 
-  /** True when the target's part equals the source's, or was changed on the target after its import. */
-  private agrees(id: string, part: string, want: string, found: FoundPart | null): boolean {
+  /**
+   * Counts one part and tells whether the target agrees with the source: the same fingerprint, or a change its
+   * owner made here after the import (updated later, or deleted when this run did not just write it). A part
+   * deleted that way counts on neither side, so the counts compare what should be there.
+   */
+  private judge(check: {
+    id: string;
+    figure: string;
+    part: string;
+    want: string;
+    found: FoundPart | null;
+    stored: string | undefined;
+    written: boolean;
+  }): boolean {
+    const { id, figure, part, want, found } = check;
+    if (found === null && !check.written && check.stored === want) {
+      this.changedOnTarget++;
+      return true;
+    }
+    this.count(figure, found !== null);
     if (found === null) {
       this.mismatch(id, part, "missing in the target");
       return false;

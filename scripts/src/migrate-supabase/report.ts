@@ -12,7 +12,8 @@ export interface Report {
   source: Record<string, number>;
   /** Users that are (or, in a dry run, would be) in the target after this run. */
   migrated: number;
-  changes: { created: number; updated: number; unchanged: number };
+  /** `deletedOnTarget`: imported earlier, deleted here since (by the user): left deleted, never re-created. */
+  changes: { created: number; updated: number; unchanged: number; deletedOnTarget: number };
   skipped: Skipped[];
   failed: Failure[];
   warnings: Warning[];
@@ -21,11 +22,18 @@ export interface Report {
   reconciliation: Reconciliation | null;
 }
 
+const STATUS_COUNT = {
+  create: "created",
+  update: "updated",
+  unchanged: "unchanged",
+  gone: "deletedOnTarget",
+} as const;
+
 /** Collects the report while batches stream past; only skipped users, failures and warnings are kept as lists. */
 export class ReportBuilder {
   private readonly startedAt = new Date().toISOString();
   readonly source: Record<string, number> = { users: 0 };
-  readonly changes = { created: 0, updated: 0, unchanged: 0 };
+  readonly changes = { created: 0, updated: 0, unchanged: 0, deletedOnTarget: 0 };
   readonly skipped: Skipped[] = [];
   readonly failed: Failure[] = [];
   readonly warnings: Warning[] = [];
@@ -54,9 +62,8 @@ export class ReportBuilder {
   /** Counts the planned (or written) changes of a batch and the accounts of its migrated users. */
   addChanges(changes: UserChange[]): void {
     for (const change of changes) {
-      this.changes[
-        change.status === "create" ? "created" : change.status === "update" ? "updated" : "unchanged"
-      ]++;
+      this.changes[STATUS_COUNT[change.status]]++;
+      if (change.status === "gone") continue;
       for (const account of change.rows.accounts) this.bump(this.accounts, account.providerId);
     }
   }

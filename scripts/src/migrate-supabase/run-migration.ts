@@ -144,7 +144,7 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
   }
   if (state.reconciler) {
     // The target computes its rows' fingerprints itself; a batch that wrote nothing needs no second look.
-    const wrote = plan.changes.some((change) => change.status !== "unchanged");
+    const wrote = plan.changes.some((change) => change.status === "create" || change.status === "update");
     state.reconciler.add(done, wrote ? await readTargetState(db.target, range) : before);
   }
 }

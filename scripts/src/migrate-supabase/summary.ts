@@ -9,12 +9,15 @@ export function formatSummary(report: Report): string {
   lines.push(
     `Source: ${report.source.users ?? 0} users, ${report.source.eligible ?? 0} to migrate, ${report.skipped.length} skipped${skippedBy.length ? ` (${skippedBy.join(", ")})` : ""}.`,
   );
-  const { created, updated, unchanged } = report.changes;
+  const { created, updated, unchanged, deletedOnTarget } = report.changes;
   lines.push(
     report.dryRun
       ? `Dry run: would create ${created} and update ${updated} users; ${unchanged} are up to date. Nothing was written.`
       : `Target: ${created} users created, ${updated} updated, ${unchanged} already up to date.`,
   );
+  if (deletedOnTarget > 0) {
+    lines.push(`Users who deleted their account here since their import, left deleted: ${deletedOnTarget}.`);
+  }
   if (report.failed.length > 0) {
     lines.push(
       `Users that ${report.dryRun ? "would fail" : "failed"}: ${report.failed.length} (--report FILE lists them all): ${report.failed

@@ -57,7 +57,7 @@ class AccountTakenError extends Error {}
  * Connection failures are not row failures: they stop the run, which resumes at this batch.
  */
 export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
-  const pending = changes.filter((change) => change.status !== "unchanged");
+  const pending = changes.filter((change) => change.status === "create" || change.status === "update");
   if (pending.length === 0) return [];
   try {
     await withTransaction(target, async (client) => {

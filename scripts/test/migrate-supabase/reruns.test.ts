@@ -17,7 +17,7 @@ describe("running the migration again", () => {
     const before = await targetContents(pair.target.url);
     const run = await migrateInProcess(pair.env);
     expect(run.code).toBe(0);
-    expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 10 });
+    expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 10, deletedOnTarget: 0 });
     expect(run.stdout).toContain("0 users created, 0 updated, 10 already up to date");
     expect(await targetContents(pair.target.url)).toEqual(before);
   });
@@ -41,7 +41,7 @@ describe("running the migration again", () => {
     });
     const run = await migrateInProcess(pair.env);
     expect(run.code, run.stdout).toBe(0);
-    expect(run.report?.changes).toEqual({ created: 1, updated: 3, unchanged: 7 });
+    expect(run.report?.changes).toEqual({ created: 1, updated: 3, unchanged: 7, deletedOnTarget: 0 });
     const [profile] = await rows(
       pair.target.url,
       "SELECT learning_goals, version FROM profile WHERE user_id = $1",
@@ -89,23 +89,35 @@ describe("running the migration again", () => {
   });
 
   it("fails reconciliation when a target row differs from the source with no later change to explain it", async () => {
-    await withClient(pair.target.url, async (client) => {
-      await client.query(`UPDATE "user" SET name = 'Tampered' WHERE id = $1`, [ID.alice]);
-      await client.query("DELETE FROM profile WHERE user_id = $1", [ID.oldBob]);
-    });
+    // Changed behind the migration's back, with no later updatedAt to show it was a user's own change.
+    await withClient(pair.target.url, (client) =>
+      client.query(`UPDATE "user" SET name = 'Tampered' WHERE id = $1`, [ID.alice]),
+    );
     const run = await migrateInProcess(pair.env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("RECONCILIATION FAILED");
     const reconciliation = run.report?.reconciliation;
     expect(reconciliation?.ok).toBe(false);
-    expect(reconciliation?.mismatches).toEqual(
-      expect.arrayContaining([
-        { id: ID.alice, part: "user", problem: "differs from the source" },
-        { id: ID.oldBob, part: "profile", problem: "missing in the target" },
-      ]),
-    );
-    expect(reconciliation?.figures).toContainEqual({ name: "profiles", source: 2, target: 1, ok: false });
+    expect(reconciliation?.mismatches).toEqual([
+      { id: ID.alice, part: "user", problem: "differs from the source" },
+    ]);
     expect(reconciliation?.figures.find((figure) => figure.name === "fingerprint")?.ok).toBe(false);
+  });
+
+  it("leaves deleted what owners deleted here: a profile, a whole account, never re-created by a rerun", async () => {
+    await withClient(pair.target.url, async (client) => {
+      await client.query("DELETE FROM profile WHERE user_id = $1", [ID.oldBob]);
+      await client.query(`DELETE FROM "user" WHERE id = $1`, [ID.carolOauth]);
+    });
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 9, deletedOnTarget: 1 });
+    expect(run.report?.reconciliation).toMatchObject({ ok: true, changedOnTarget: 1 });
+    expect(run.stdout).toContain("deleted their account here since their import, left deleted: 1");
+    expect(await rows(pair.target.url, `SELECT id FROM "user" WHERE id = $1`, [ID.carolOauth])).toEqual([]);
+    expect(
+      await rows(pair.target.url, "SELECT user_id FROM profile WHERE user_id = $1", [ID.oldBob]),
+    ).toEqual([]);
   });
 
   it("fails only the user whose e-mail another target user already has; the rest of the batch commits", async () => {
