@@ -15,8 +15,7 @@ const config: Config = {
   url: build.siteUrl,
   baseUrl: build.baseUrl,
   trailingSlash: false,
-  // The benchmark's accounts-off build has no pages (they need the auth state), so links to them dangle there.
-  onBrokenLinks: build.accounts ? "throw" : "warn",
+  onBrokenLinks: "throw",
   onBrokenAnchors: "warn",
   markdown: { mermaid: true, hooks: { onBrokenMarkdownLinks: "throw" } },
   themes: ["@docusaurus/theme-mermaid"],
@@ -34,7 +33,6 @@ const config: Config = {
       {
         docs: { routeBasePath: "docs", sidebarPath: "./sidebars.ts", showLastUpdateTime: false },
         blog: false,
-        pages: build.accounts ? {} : false,
         theme: { customCss: "./src/css/custom.css" },
       } satisfies Preset.Options,
     ],

@@ -11,9 +11,10 @@ export interface PageJavaScript {
 }
 
 /**
- * The JavaScript a page loads, as Chromium fetches it: the entry scripts and every chunk the router and the
- * page's components pull in until the network is idle (Mermaid's lazily loaded renderer included, when the
- * page has a diagram). `siteUrl` serves `buildDir`.
+ * The JavaScript a page runs, as Chromium fetches it: the entry scripts and every chunk the router and the
+ * page's components load until the network is idle (Mermaid's lazily loaded renderer included, when the page
+ * has a diagram). Chunks Docusaurus merely prefetches for the links in view are not counted. `siteUrl`
+ * serves `buildDir`.
  */
 export async function pageJavaScript(
   browser: Browser,
@@ -26,7 +27,8 @@ export async function pageJavaScript(
   const scripts = new Set<string>();
   page.on("response", (response) => {
     const url = new URL(response.url());
-    if (url.origin === siteUrl && url.pathname.endsWith(".js")) scripts.add(url.pathname);
+    const executed = response.request().resourceType() === "script";
+    if (executed && url.origin === siteUrl && url.pathname.endsWith(".js")) scripts.add(url.pathname);
   });
   await page.goto(`${siteUrl}${path}`, { waitUntil: "networkidle" });
   await context.close();

@@ -4,18 +4,29 @@ import type { Plugin } from "@docusaurus/types";
 const baseline = (file: string) => fileURLToPath(new URL(`../src/baseline/${file}`, import.meta.url));
 
 /**
- * Builds the textbook without accounts and personalisation, for the benchmark that measures what they add:
- * the swizzled theme components are pointed at minimal stand-ins that keep every chapter's content.
+ * Builds the textbook without accounts and personalisation, for the benchmark that measures what they add to
+ * a chapter page: the swizzled theme components and the auth and profile providers are replaced by minimal
+ * stand-ins that keep every chapter's content and every route (so webpack splits chunks the same way).
  */
 export function accountsOffPlugin(): Plugin {
   return {
     name: "textbook-accounts-off",
-    configureWebpack: (config) => ({
+    configureWebpack: (config, _isServer, { currentBundler }) => ({
       // Webpack's persistent cache does not notice changed aliases (webpack/webpack#13627): without a cache of
       // its own, this build would reuse the normal build's resolutions and measure the same bundle.
       ...(config.cache && typeof config.cache === "object" && "name" in config.cache
         ? { cache: { ...config.cache, name: `${config.cache.name}-accounts-off` } }
         : {}),
+      plugins: [
+        new currentBundler.instance.NormalModuleReplacementPlugin(
+          /auth[\\/]AuthProvider\.js$/,
+          baseline("AuthProvider.tsx"),
+        ),
+        new currentBundler.instance.NormalModuleReplacementPlugin(
+          /profile[\\/]ProfileProvider\.js$/,
+          baseline("ProfileProvider.tsx"),
+        ),
+      ],
       resolve: {
         alias: {
           "@theme/Root": baseline("Root.tsx"),

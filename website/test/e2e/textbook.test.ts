@@ -195,7 +195,7 @@ describe("a learner in Chromium", () => {
     await dark.close();
   });
 
-  it("verifies the e-mail address through the outbox link when the platform requires it, keeping the answers", async () => {
+  it("verifies the e-mail address through the outbox link when required, then exports the data and leaves", async () => {
     await stack.restartAuthServer({ REQUIRE_EMAIL_VERIFICATION: "true" });
     const newcomer = await newContext();
     const grace = await newcomer.newPage();
@@ -216,6 +216,19 @@ describe("a learner in Chromium", () => {
     await navbar(grace).getByText("Grace Hopper").waitFor();
     await grace.goto(CHAPTER);
     await grace.getByText("yours: real robot").waitFor();
+
+    // Grace also takes her data with her, then leaves.
+    await grace.goto("/profile");
+    const [download] = await Promise.all([
+      grace.waitForEvent("download"),
+      grace.getByRole("button", { name: "Export my data" }).click(),
+    ]);
+    const exported = await readFile(String(await download.path()), "utf8");
+    expect(exported).toContain("Grace Hopper");
+    await grace.getByRole("button", { name: "Delete my account…" }).click();
+    await grace.getByLabel("Your password, to confirm").fill("cobol-compiler-1959");
+    await grace.getByRole("button", { name: "Delete my account permanently" }).click();
+    await grace.getByText("Your account and your learner profile have been deleted.").waitFor();
     await newcomer.close();
   });
 

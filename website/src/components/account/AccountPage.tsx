@@ -12,7 +12,7 @@ interface Props {
 /** The frame of every account page: the site layout with one centred card. */
 export function AccountPage({ title, intro, wide = false, children }: Props) {
   return (
-    <Layout title={title} noFooter={false}>
+    <Layout title={title}>
       <main className={styles.page}>
         <div className={`${styles.card} ${wide ? styles.wide : ""}`}>
           <h1 className={styles.heading}>{title}</h1>

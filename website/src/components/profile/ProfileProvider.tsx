@@ -40,9 +40,11 @@ export function ProfileProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
   const email = user?.email;
 
+  // `attempt` is only a trigger: reload() bumps it to run the load again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the effect on purpose
   useEffect(() => {
     setCurrent(null);
-    if (!api || !email || attempt < 0) {
+    if (!api || !email) {
       setStatus("idle");
       return;
     }

@@ -31,5 +31,7 @@ export async function screenshot(
   options: { viewport?: boolean } = {},
 ): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // A full-page shot of a scrolled page draws the sticky navbar midway down.
+  if (!options.viewport) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: !options.viewport });
 }

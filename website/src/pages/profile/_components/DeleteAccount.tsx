@@ -1,4 +1,3 @@
-import { useHistory } from "@docusaurus/router";
 import useBaseUrl from "@docusaurus/useBaseUrl";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/account/Alert.js";
@@ -10,7 +9,6 @@ import { type AuthErrorLike, authErrorMessage } from "../../../lib/auth-error-me
 /** Deletes the account (and, by cascade, the profile) after the learner confirms with their password. */
 export function DeleteAccount() {
   const { client } = useAuth();
-  const history = useHistory();
   const afterwards = useBaseUrl("/login");
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState("");
@@ -37,7 +35,9 @@ export function DeleteAccount() {
       .catch(() => ({ error: { status: 0 } as AuthErrorLike }));
     setBusy(false);
     if (error) setFailure(error);
-    else history.push(`${afterwards}?deleted=1`);
+    // A full page load, not a client-side navigation: while the router loads the next page this one stays
+    // mounted, and its sign-in guard would see the session end and send the learner to sign in instead.
+    else window.location.assign(`${afterwards}?deleted=1`);
   };
   return (
     <form className={styles.form} onSubmit={remove} style={{ width: "100%" }}>

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import type { AuthState } from "../components/auth/AuthProvider.js";
+
+// Benchmark baseline (TEXTBOOK_ACCOUNTS=off): pages still build, but nobody can sign in and no auth code ships.
+const SIGNED_OUT = {
+  client: null,
+  status: "signed-out",
+  user: null,
+  sessionId: null,
+  refresh: async () => undefined,
+} as unknown as AuthState;
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  return <>{children}</>;
+}
+
+export function useAuth(): AuthState {
+  return SIGNED_OUT;
+}
