@@ -84,14 +84,15 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): MigrationCo
 function checkUrls(sourceUrl: string, targetUrl: string, targetVariable: string): void {
   const source = wrap(() => parseDatabaseUrl(sourceUrl, "SUPABASE_DB_URL"));
   const target = wrap(() => parseDatabaseUrl(targetUrl, targetVariable));
-  // Neon's pooler (PgBouncer, transaction mode) drops session settings between transactions, and this command
-  // relies on them (read-only, UTC). https://neon.com/docs/connect/connection-pooling
+  // Bulk work belongs on the direct connection (the contract's DATABASE_URL_UNPOOLED); Neon's pooler (PgBouncer,
+  // transaction mode) is sized for the services' many short queries. https://neon.com/docs/connect/connection-pooling
   if (target.hostname.includes("-pooler")) {
     throw new UsageError(
       `${targetVariable} points at Neon's pooler (${target.hostname}): use the direct URL, the same host without "-pooler".`,
     );
   }
-  // Supabase's shared pooler in transaction mode listens on 6543; its session mode (5432) and the direct host work.
+  // Likewise Supabase's transaction pooler (port 6543, for short serverless queries); its session mode (5432) and the
+  // direct host are meant for long-lived clients such as this one.
   if (source.hostname.endsWith(".pooler.supabase.com") && source.port === "6543") {
     throw new UsageError(
       "SUPABASE_DB_URL uses the transaction pooler (port 6543): use the direct connection or the session pooler (port 5432).",
