@@ -8,6 +8,8 @@ import { type Stack, startStack } from "./support/start-stack.js";
 
 // One build, one stack and one browser for the whole journey of a learner, step by step.
 const CHAPTER = "/docs/ros2/nodes-and-topics";
+// expect.poll gives up after 1 s by default; a loaded CI machine needs longer for a round trip or two.
+const PATIENTLY = { timeout: 10_000 };
 const LEARNER = { name: "Ada Lovelace", email: "ada@example.com", password: "analytical-engine-1843" };
 
 let stack: Stack;
@@ -58,7 +60,7 @@ describe("a learner in Chromium", () => {
     await screenshot(page, "register-light");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL((url) => url.pathname === CHAPTER);
-    await expect.poll(() => navbar(page).getByText(LEARNER.name).isVisible()).toBe(true);
+    await expect.poll(() => navbar(page).getByText(LEARNER.name).isVisible(), PATIENTLY).toBe(true);
   });
 
   it("sees the beginner's primer and the simulation lab in a chapter, with a switch to show all variants", async () => {
@@ -75,7 +77,9 @@ describe("a learner in Chromium", () => {
     await section(page, "Lab: drive a differential-drive robot").waitFor();
     await section(page, "Under the hood: executors").waitFor();
     await page.getByLabel("Show all variants").first().uncheck();
-    await expect.poll(() => section(page, "Lab: drive a differential-drive robot").count()).toBe(0);
+    await expect
+      .poll(() => section(page, "Lab: drive a differential-drive robot").count(), PATIENTLY)
+      .toBe(0);
   });
 
   it("edits the profile and sees the change persist across a reload", async () => {
@@ -86,7 +90,7 @@ describe("a learner in Chromium", () => {
     await page.getByRole("button", { name: "Save profile" }).click();
     await page.getByText("Your profile is saved.").waitFor();
     await page.reload();
-    await expect.poll(() => page.getByLabel("Software background").inputValue()).toBe("advanced");
+    await expect.poll(() => page.getByLabel("Software background").inputValue(), PATIENTLY).toBe("advanced");
     expect(await page.getByLabel("Hardware background").inputValue()).toBe("advanced");
     expect(await page.getByLabel("Robotics experience").inputValue()).toBe("Built a line follower.");
     expect(await page.getByLabel("Programming languages").inputValue()).toBe("Python, Bash");
@@ -96,7 +100,7 @@ describe("a learner in Chromium", () => {
   it("then sees the advanced variants of the chapter", async () => {
     await page.goto(CHAPTER);
     // The static HTML holds every variant; the learner's show once the profile has loaded.
-    await expect.poll(() => section(page, "Python primer: classes and callbacks").count()).toBe(0);
+    await expect.poll(() => section(page, "Python primer: classes and callbacks").count(), PATIENTLY).toBe(0);
     expect(await section(page, "Lab: drive turtlesim to a goal").count()).toBe(0);
     expect(await section(page, "Under the hood: executors").isVisible()).toBe(true);
     expect(await section(page, "Lab: drive a differential-drive robot").isVisible()).toBe(true);
@@ -119,7 +123,9 @@ describe("a learner in Chromium", () => {
     await page.getByRole("button", { name: "Save my version" }).click();
     await page.getByText("Your profile is saved.").waitFor();
     await other.reload();
-    await expect.poll(() => other.getByLabel("Learning goals").inputValue()).toBe("Goals typed in this tab.");
+    await expect
+      .poll(() => other.getByLabel("Learning goals").inputValue(), PATIENTLY)
+      .toBe("Goals typed in this tab.");
     await other.close();
   });
 
@@ -130,10 +136,10 @@ describe("a learner in Chromium", () => {
 
     await page.goto("/account/sessions");
     await page.getByText("This device").waitFor();
-    await expect.poll(() => page.locator("li", { hasText: "Last seen" }).count()).toBe(2);
+    await expect.poll(() => page.locator("li", { hasText: "Last seen" }).count(), PATIENTLY).toBe(2);
     await screenshot(page, "sessions-light");
     await page.getByRole("button", { name: "Sign out this session" }).click();
-    await expect.poll(() => page.locator("li", { hasText: "Last seen" }).count()).toBe(1);
+    await expect.poll(() => page.locator("li", { hasText: "Last seen" }).count(), PATIENTLY).toBe(1);
 
     await devicePage.goto("/profile");
     await devicePage.waitForURL((url) => url.pathname === "/login");
@@ -157,7 +163,7 @@ describe("a learner in Chromium", () => {
     await page.getByRole("button", { name: "Send the reset link" }).click();
     await page.getByText("is on its way").waitFor();
 
-    await expect.poll(() => latestMailLink(stack.outboxDir, LEARNER.email)).toBeTruthy();
+    await expect.poll(() => latestMailLink(stack.outboxDir, LEARNER.email), PATIENTLY).toBeTruthy();
     await page.goto(String(await latestMailLink(stack.outboxDir, LEARNER.email)));
     await page.waitForURL((url) => url.pathname === "/reset-password" && url.searchParams.has("token"));
     LEARNER.password = "difference-engine-1822";
@@ -209,7 +215,7 @@ describe("a learner in Chromium", () => {
     await grace.getByRole("button", { name: "Create account" }).click();
     await grace.getByText("Your account is created").waitFor();
 
-    await expect.poll(() => latestMailLink(stack.outboxDir, email)).toBeTruthy();
+    await expect.poll(() => latestMailLink(stack.outboxDir, email), PATIENTLY).toBeTruthy();
     await grace.goto(String(await latestMailLink(stack.outboxDir, email)));
     await grace.waitForURL((url) => url.pathname === "/verify-email");
     await grace.getByText("Your e-mail address is verified").waitFor();
