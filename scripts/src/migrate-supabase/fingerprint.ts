@@ -34,7 +34,10 @@ export function accountKey(account: Pick<TargetAccount, "providerId" | "accountI
   return canonicalJson([account.providerId, account.accountId]);
 }
 
-/** Fingerprint of the columns of a user that the migration sets (the SQL twin is in read-target-state.ts). */
+/**
+ * Fingerprint of the columns of a user that come from Supabase (the SQL twin is in read-target-state.ts); `role`
+ * is not one of them: it is only a default for new users.
+ */
 export function userFingerprint(u: TargetUser): string {
   return md5(
     canonicalJson([
@@ -45,7 +48,6 @@ export function userFingerprint(u: TargetUser): string {
       u.image,
       u.createdAt,
       u.updatedAt,
-      u.role,
       u.banned,
       u.banReason,
       u.banExpires,

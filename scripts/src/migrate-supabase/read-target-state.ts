@@ -24,7 +24,7 @@ const TARGET_STATE = String.raw`
 SELECT s.user_id, s.fingerprints,
        CASE WHEN u.id IS NOT NULL THEN jsonb_build_array(
          md5(jsonb_build_array(u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt"::text,
-                               u."updatedAt"::text, u.role, u.banned, u."banReason", u."banExpires"::text)::text),
+                               u."updatedAt"::text, u.banned, u."banReason", u."banExpires"::text)::text),
          u."updatedAt" > s.imported_at) END AS user,
        (SELECT coalesce(jsonb_object_agg(jsonb_build_array(a."providerId", a."accountId")::text, jsonb_build_array(
                  md5(jsonb_build_array(a."providerId", a."accountId", a."userId", a.password, a."createdAt"::text,

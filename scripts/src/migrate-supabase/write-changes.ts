@@ -2,14 +2,14 @@ import { isConnectionError, withTransaction } from "@textbook/migrations/databas
 import type pg from "pg";
 import type { Failure, UserChange } from "./plan-changes.js";
 
+// `role` is set on insert only: it does not come from Supabase, and an admin may have promoted the user here since.
 const UPSERT_USERS = `
 INSERT INTO "user" (id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires")
 SELECT id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires"
   FROM json_populate_recordset(NULL::"user", $1::json)
 ON CONFLICT (id) DO UPDATE SET
   name = excluded.name, email = excluded.email, "emailVerified" = excluded."emailVerified", image = excluded.image,
-  "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", role = excluded.role,
-  banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`;
+  "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`;
 
 // Removed identities are rare: one statement each, always an index lookup on the unique key.
 const DELETE_ACCOUNT = `DELETE FROM account WHERE "providerId" = $1 AND "accountId" = $2 AND "userId" = $3`;

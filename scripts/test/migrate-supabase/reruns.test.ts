@@ -88,6 +88,24 @@ describe("running the migration again", () => {
     expect(state).toEqual({ password: "c2FsdA:a2V5", display_name: "Alice" });
   });
 
+  it("keeps a role given here when the source user changes, since Supabase has no such role", async () => {
+    await withClient(pair.target.url, (client) =>
+      client.query(`UPDATE "user" SET role = 'admin' WHERE id = $1`, [ID.alice]),
+    );
+    await withClient(pair.source.url, (client) =>
+      client.query(
+        `UPDATE auth.users SET raw_user_meta_data = raw_user_meta_data || '{"full_name": "Alice S."}' WHERE id = $1`,
+        [ID.alice],
+      ),
+    );
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.changes.updated).toBe(1);
+    expect(await rows(pair.target.url, `SELECT name, role FROM "user" WHERE id = $1`, [ID.alice])).toEqual([
+      { name: "Alice S.", role: "admin" },
+    ]);
+  });
+
   it("fails reconciliation when a target row differs from the source with no later change to explain it", async () => {
     // Changed behind the migration's back, with no later updatedAt to show it was a user's own change.
     await withClient(pair.target.url, (client) =>
