@@ -84,6 +84,9 @@ export function createAuthOptions(config: Config, services: AuthServices) {
       ...rateLimitRules,
     },
     hooks: { after: rehashMigratedPassword },
+    // Errors that are not Better Auth's own (APIError answers stay as they are) reach Express's error handler,
+    // which answers 503 when the database is unreachable instead of Better Auth's bare 500.
+    onAPIError: { throw: true },
     logger: { level: "warn", log: services.log ?? (() => undefined) },
     plugins: [
       jwt({

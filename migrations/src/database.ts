@@ -68,6 +68,15 @@ export function createPool(options: PoolOptions): pg.Pool {
     // Only the code and message: a query's parameters are never logged.
     logger.warn({ code: error.code, err: { message: error.message } }, "idle database connection failed");
   });
+  // pg-pool listens for errors on idle clients only. A client checked out between two statements (inside a
+  // transaction) that the server disconnects (restart, failover) would otherwise crash the process with an
+  // unhandled 'error' event; with this listener its next statement fails and the pool discards it.
+  // test/system (database restart) shows it.
+  pool.on("connect", (client) => {
+    client.on("error", (error: Error & { code?: string }) => {
+      logger.warn({ code: error.code, err: { message: error.message } }, "database connection failed");
+    });
+  });
   return pool;
 }
 
@@ -90,7 +99,7 @@ export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as Error & { code?: string }).code;
   if (code && RETRYABLE_CODES.has(code)) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|connection error and is not queryable/i.test(
     error.message,
   );
 }

@@ -5,6 +5,9 @@ export interface Sample {
   /** HTTP status, or "connection" / "timeout" when no response came. */
   outcome: number | "connection" | "timeout";
   target: string;
+  /** Date.now() when the request was sent and when its answer (or failure) came. */
+  startedAt: number;
+  endedAt: number;
 }
 
 /** What one simulated client does per iteration: returns the samples of the operations it ran. */
@@ -42,15 +45,23 @@ export async function timed(
   inspect?: (response: Response) => Promise<void>,
 ): Promise<Sample> {
   const started = performance.now();
+  const startedAt = Date.now();
+  const finish = (outcome: Sample["outcome"]): Sample => ({
+    operation,
+    target,
+    outcome,
+    millis: performance.now() - started,
+    startedAt,
+    endedAt: Date.now(),
+  });
   try {
     const response = await run();
     if (inspect) await inspect(response);
     else await response.arrayBuffer();
-    return { operation, target, millis: performance.now() - started, outcome: response.status };
+    return finish(response.status);
   } catch (error) {
     const name = (error as Error).name;
-    const outcome = name === "TimeoutError" || name === "AbortError" ? "timeout" : "connection";
-    return { operation, target, millis: performance.now() - started, outcome };
+    return finish(name === "TimeoutError" || name === "AbortError" ? "timeout" : "connection");
   }
 }
 
