@@ -201,6 +201,27 @@ describe("a learner in Chromium", () => {
     await dark.close();
   });
 
+  it("finds the account menu in the navbar's drawer on a phone, which closes on the way to a page", async () => {
+    const phone = await browser.newContext({
+      baseURL: stack.websiteUrl,
+      viewport: { width: 390, height: 844 },
+    });
+    phone.setDefaultTimeout(10_000);
+    const phonePage = await phone.newPage();
+    await signIn(phonePage, LEARNER.email, LEARNER.password, "/");
+    await phonePage.getByRole("button", { name: "Toggle navigation bar" }).click();
+    const drawer = phonePage.locator(".navbar-sidebar");
+    await drawer.getByText(LEARNER.name).waitFor();
+    await drawer.getByRole("link", { name: "Sessions" }).waitFor();
+    await drawer.getByRole("button", { name: "Sign out" }).waitFor();
+    await phonePage.waitForTimeout(500); // the drawer slides in; let it settle for the screenshot
+    await screenshot(phonePage, "menu-phone-light", { viewport: true });
+    await drawer.getByRole("link", { name: "Sessions" }).click();
+    await phonePage.getByText("This device").waitFor();
+    await expect.poll(() => phonePage.locator(".navbar-sidebar--show").count(), PATIENTLY).toBe(0);
+    await phone.close();
+  });
+
   it("verifies the e-mail address through the outbox link when required, then exports the data and leaves", async () => {
     await stack.restartAuthServer({ REQUIRE_EMAIL_VERIFICATION: "true" });
     const newcomer = await newContext();

@@ -4,7 +4,15 @@ import { useAuth } from "../auth/AuthProvider.js";
 import styles from "./navbar.module.css";
 
 /** The signed-in learner's menu: their profile, their sessions, and signing out. */
-export function AccountMenu({ name, mobile }: { name: string; mobile: boolean }) {
+export function AccountMenu({
+  name,
+  mobile,
+  onNavigate,
+}: {
+  name: string;
+  mobile: boolean;
+  onNavigate?: () => void;
+}) {
   const { client } = useAuth();
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -21,19 +29,23 @@ export function AccountMenu({ name, mobile }: { name: string; mobile: boolean })
       document.removeEventListener("focusin", closeOutside);
     };
   }, [open]);
-  const signOut = () => {
+  const close = () => {
     setOpen(false);
+    onNavigate?.();
+  };
+  const signOut = () => {
+    close();
     void client.signOut();
   };
   const items = (linkClass: string) => (
     <>
       <li>
-        <Link className={linkClass} to="/profile" onClick={() => setOpen(false)}>
+        <Link className={linkClass} to="/profile" onClick={close}>
           Profile
         </Link>
       </li>
       <li>
-        <Link className={linkClass} to="/account/sessions" onClick={() => setOpen(false)}>
+        <Link className={linkClass} to="/account/sessions" onClick={close}>
           Sessions
         </Link>
       </li>

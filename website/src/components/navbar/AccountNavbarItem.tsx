@@ -6,10 +6,12 @@ import styles from "./navbar.module.css";
 
 interface Props {
   mobile?: boolean;
+  /** In the mobile drawer, Docusaurus passes the handler that closes the drawer. */
+  onClick?: () => void;
 }
 
 /** The navbar's account entry: "Sign in", or the learner's name with their account menu. */
-export function AccountNavbarItem({ mobile = false }: Props) {
+export function AccountNavbarItem({ mobile = false, onClick }: Props) {
   const { status, user } = useAuth();
   const { pathname, search } = useLocation();
   if (status === "loading") {
@@ -20,11 +22,11 @@ export function AccountNavbarItem({ mobile = false }: Props) {
     const next = onAccountPage ? "" : `?next=${encodeURIComponent(pathname + search)}`;
     const className = mobile ? "menu__link" : `navbar__item navbar__link ${styles.signIn}`;
     const link = (
-      <Link className={className} to={`/login${next}`}>
+      <Link className={className} to={`/login${next}`} onClick={onClick}>
         Sign in
       </Link>
     );
     return mobile ? <li className="menu__list-item">{link}</li> : link;
   }
-  return <AccountMenu name={user.name} mobile={mobile} />;
+  return <AccountMenu name={user.name} mobile={mobile} onNavigate={onClick} />;
 }
