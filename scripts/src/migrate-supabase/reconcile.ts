@@ -1,5 +1,5 @@
 import { isBcryptHash } from "./classify-user.js";
-import { accountKey, digestOf, type Fingerprints, SetFingerprint } from "./fingerprint.js";
+import { accountKey, type Fingerprints, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
 import type { FoundPart, TargetUserState } from "./read-target-state.js";
 
@@ -21,6 +21,8 @@ export interface Reconciliation {
 }
 
 const LIST_LIMIT = 100;
+// A part the target lacks adds nothing to its set fingerprint (XOR with zero).
+const MISSING = "0".repeat(32);
 
 /**
  * Compares what each migrated user should be with what the target holds, batch by batch, so it needs no memory
@@ -42,14 +44,12 @@ export class Reconciler {
       if (change.status === "gone") continue;
       const { rows: expected, fingerprints: want } = change;
       const id = expected.user.id;
-      const digest = digestOf(want);
-      this.sourceSet.add(digest);
+      this.sourceSet.addAll(want);
       const found = state.get(id);
       const stored = found?.stored;
       // A part that differs (with no later change on the target to explain it) keeps the target's fingerprint,
       // so the target's set fingerprint differs from the source's exactly when some row does.
       const got: Fingerprints = { u: want.u, a: { ...want.a }, ...(want.p ? { p: want.p } : {}) };
-      let same = true;
       const user = found?.user ?? null;
       if (
         !this.judge({
@@ -62,8 +62,7 @@ export class Reconciler {
           written: change.writeUser,
         })
       ) {
-        got.u = user?.fingerprint ?? "missing";
-        same = false;
+        got.u = user?.fingerprint ?? MISSING;
       }
       for (const account of expected.accounts) {
         const key = accountKey(account);
@@ -87,8 +86,7 @@ export class Reconciler {
             written,
           })
         ) {
-          got.a[key] = actual?.fingerprint ?? "missing";
-          same = false;
+          got.a[key] = actual?.fingerprint ?? MISSING;
         }
       }
       if (want.p !== undefined) {
@@ -105,11 +103,10 @@ export class Reconciler {
             written,
           })
         ) {
-          got.p = profile?.fingerprint ?? "missing";
-          same = false;
+          got.p = profile?.fingerprint ?? MISSING;
         }
       }
-      this.targetSet.add(same ? digest : digestOf(got));
+      this.targetSet.addAll(got);
     }
   }
 
