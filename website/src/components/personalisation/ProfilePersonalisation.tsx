@@ -1,12 +1,37 @@
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import type { ReaderLevels } from "../../lib/personalisation.js";
+import { forgetLevels, readRememberedLevels, rememberLevels } from "../../lib/remembered-levels.js";
+import { useAuth } from "../auth/AuthProvider.js";
 import { useProfile } from "../profile/ProfileProvider.js";
 import { PersonalisationProvider } from "./PersonalisationProvider.js";
 
-/** Feeds the signed-in learner's background levels into personalisation. */
+const UNKNOWN: ReaderLevels = { software: null, hardware: null };
+
+/**
+ * Feeds the signed-in learner's background levels into personalisation: from the profile once it has loaded,
+ * and until then from the levels this browser remembered last time (never for a signed-out reader).
+ */
 export function ProfilePersonalisation({ children }: { children: ReactNode }) {
+  const { status: authStatus, user } = useAuth();
   const { current } = useProfile();
+  const userId = user?.id ?? null;
+  const [remembered, setRemembered] = useState<ReaderLevels | null>(null);
+  // Before the first paint after hydration (the server-rendered HTML shows every variant).
+  useLayoutEffect(() => {
+    setRemembered(readRememberedLevels(userId));
+  }, [userId]);
+
   const software = current?.profile.softwareBackground ?? null;
   const hardware = current?.profile.hardwareBackground ?? null;
-  const reader = useMemo(() => ({ software, hardware }), [software, hardware]);
+  useEffect(() => {
+    if (current && userId) rememberLevels(userId, { software, hardware });
+    if (authStatus === "signed-out") forgetLevels();
+  }, [current, userId, software, hardware, authStatus]);
+
+  const reader = useMemo((): ReaderLevels => {
+    if (current) return { software, hardware };
+    if (authStatus === "signed-out") return UNKNOWN;
+    return remembered ?? UNKNOWN;
+  }, [current, software, hardware, authStatus, remembered]);
   return <PersonalisationProvider reader={reader}>{children}</PersonalisationProvider>;
 }

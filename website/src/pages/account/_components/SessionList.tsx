@@ -5,7 +5,7 @@ import { authErrorMessage } from "../../../lib/auth-error-message.js";
 import { SessionItem, type SessionRow } from "./SessionItem.js";
 import styles from "./sessions.module.css";
 
-/** The learner's sessions, newest activity first, with revoking one or all others. */
+/** The learner's sessions (this device first), with revoking one or all others. */
 export function SessionList() {
   const { client, sessionId } = useAuth();
   const [sessions, setSessions] = useState<SessionRow[] | null>(null);
@@ -18,8 +18,13 @@ export function SessionList() {
       return;
     }
     setProblem(null);
-    setSessions([...data].sort((a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime()));
-  }, [client]);
+    // This device first, then the others by last activity.
+    const lastSeen = (session: SessionRow) => new Date(session.updatedAt).getTime();
+    const sorted = [...data].sort(
+      (a, b) => Number(b.id === sessionId) - Number(a.id === sessionId) || lastSeen(b) - lastSeen(a),
+    );
+    setSessions(sorted);
+  }, [client, sessionId]);
 
   useEffect(() => {
     void load();
