@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outcomes, runBoundedLoad, type Sample, timed } from "./harness/bounded-load.js";
+import { outcomes, percentile, runBoundedLoad, type Sample, timed } from "./harness/bounded-load.js";
 import { forgedToken, hostileProfileBody, hostileRequestHead } from "./harness/hostile-arbitraries.js";
 import {
   callApi,
@@ -18,6 +18,7 @@ import {
   signIn,
   signUp,
 } from "./harness/learner-client.js";
+import { meanBetween, sampleMemory } from "./harness/memory-sampler.js";
 import {
   KEY_ROTATION_SECONDS,
   type PlatformStack,
@@ -393,6 +394,103 @@ describe("the platform as two auth-servers and two profile-apis on one database"
         }),
         { seed, numRuns: runs.tokens, endOnFailure: true },
       );
+    });
+  });
+
+  describe("soak", () => {
+    const SOAK_MILLIS = 120_000;
+    const WINDOW_MILLIS = 30_000;
+    const CLIENTS = 50;
+
+    it("serves 50 clients for two minutes with no unexpected error and no memory growth over 15 %", async () => {
+      const learners: Learner[] = [];
+      for (let index = 0; index < CLIENTS; index++)
+        learners.push(await signUp(stack.auth[index % 2]?.url as string));
+      const tokens = await Promise.all(
+        learners.map((learner, index) => getToken(stack.auth[index % 2]?.url as string, learner)),
+      );
+      const sampler = sampleMemory(stack.every(), 2_000);
+      const started = Date.now();
+      const nextSignIn = learners.map((_, client) => started + client * 600);
+
+      const samples = await runBoundedLoad({
+        clients: CLIENTS,
+        durationMillis: SOAK_MILLIS,
+        maxIterations: 100_000,
+        step: async (client, iteration) => {
+          const auth = stack.auth[(client + iteration) % 2];
+          const api = stack.api[(client + iteration + 1) % 2];
+          const results: Sample[] = [];
+          // Each learner signs in about every 30 s, spread over the clients: sign-in is a deliberately slow hash.
+          if (Date.now() >= (nextSignIn[client] ?? 0)) {
+            nextSignIn[client] = Date.now() + 30_000;
+            results.push(
+              await timed("sign-in", auth?.name as string, () =>
+                postSignIn(auth?.url as string, learners[client] as Learner),
+              ),
+            );
+          }
+          if (iteration % 5 === 0) {
+            results.push(
+              await timed(
+                "token",
+                auth?.name as string,
+                () => getTokenResponse(auth?.url as string, learners[client] as Learner),
+                async (response) => {
+                  if (response.ok) tokens[client] = ((await response.json()) as { token: string }).token;
+                },
+              ),
+            );
+          }
+          const token = tokens[client] as string;
+          if (iteration % 3 === 0) {
+            results.push(
+              await timed("write", api?.name as string, () =>
+                callApi(api?.url as string, token, "/v1/profiles/me", {
+                  method: "PUT",
+                  body: profileBody(`soak ${client} ${iteration}`),
+                }),
+              ),
+            );
+          }
+          results.push(
+            await timed("read", api?.name as string, () =>
+              callApi(api?.url as string, token, "/v1/profiles/me"),
+            ),
+          );
+          // Think time: 50 learners, not 50 benchmark loops, on a machine other people share.
+          await new Promise((done) => setTimeout(done, 100));
+          return results;
+        },
+      });
+      const memory = sampler.stop();
+      const ended = Date.now();
+
+      const operations = [...new Set(samples.map((sample) => sample.operation))];
+      const report = operations.map((operation) => {
+        const list = samples.filter((sample) => sample.operation === operation);
+        return `${operation}: ${list.length} requests, p50 ${percentile(list, 50).toFixed(1)} ms, p99 ${percentile(list, 99).toFixed(1)} ms`;
+      });
+      const growth = [...memory].map(([name, list]) => {
+        const first = meanBetween(list, started, started + WINDOW_MILLIS);
+        const last = meanBetween(list, ended - WINDOW_MILLIS, ended + 1);
+        return { name, firstMiB: first / 2 ** 20, lastMiB: last / 2 ** 20, growth: (last - first) / first };
+      });
+      console.log(
+        [
+          `soak: ${samples.length} requests in ${((ended - started) / 1000).toFixed(0)} s from ${CLIENTS} clients; all: p99 ${percentile(samples, 99).toFixed(1)} ms`,
+          ...report,
+          ...growth.map(
+            (entry) =>
+              `${entry.name}: RSS ${entry.firstMiB.toFixed(1)} MiB (first 30 s) -> ${entry.lastMiB.toFixed(1)} MiB (last 30 s), ${(entry.growth * 100).toFixed(1)} %`,
+          ),
+        ].join("\n"),
+      );
+
+      const unexpected = samples.filter((sample) => sample.outcome !== 200 && sample.outcome !== 201);
+      expect(unexpected, JSON.stringify(outcomes(samples))).toEqual([]);
+      expect(samples.length).toBeGreaterThan(CLIENTS * 100);
+      for (const entry of growth) expect(entry.growth, entry.name).toBeLessThan(0.15);
     });
   });
 });
