@@ -111,3 +111,32 @@ describe("the profile-api client", () => {
     await expect(services.client.getProfile()).rejects.toMatchObject({ code: "service_unavailable" });
   });
 });
+
+describe("the profile-api client's errors", () => {
+  it("carry the contract's code, status and per-field details, so forms can show them next to the field", async () => {
+    const api = await startHttpServer((_request, response) => {
+      response.statusCode = 400;
+      response.setHeader("content-type", "application/json");
+      response.end(
+        JSON.stringify({
+          error: "validation_failed",
+          message: "The profile is not valid.",
+          requestId: "r2",
+          details: [{ field: "displayName", message: "must not be empty" }],
+        }),
+      );
+    });
+    running = [api];
+    const client = createProfileApiClient(
+      api.url,
+      createTokenSource({ fetchToken: async () => fakeJwt(0, 1) }),
+    );
+    const failure = await client.patchProfile({ displayName: "" }, '"1"').catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      status: 400,
+      code: "validation_failed",
+      message: "The profile is not valid.",
+      details: [{ field: "displayName", message: "must not be empty" }],
+    });
+  });
+});

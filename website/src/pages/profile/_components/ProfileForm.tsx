@@ -70,7 +70,10 @@ export function ProfileForm({ api, current, fallbackName }: Props) {
       return;
     }
     if (error.code === "validation_failed") {
-      setErrors(Object.fromEntries(error.details.map(({ field, message }) => [field, message])));
+      // "programmingLanguages.3" is a problem of the programmingLanguages field.
+      setErrors(
+        Object.fromEntries(error.details.map(({ field, message }) => [field.split(/[./[]/)[0], message])),
+      );
     }
     setOutcome({ kind: "error", message: saveErrorMessage(error) });
   };
@@ -116,7 +119,7 @@ export function ProfileForm({ api, current, fallbackName }: Props) {
 function saveErrorMessage(error: ProfileApiError): string {
   switch (error.code) {
     case "validation_failed":
-      return "Some answers need fixing: see the messages next to the fields.";
+      return `Some answers need fixing: ${error.details.map(({ field, message }) => `${field} ${message}`).join("; ") || error.message}`;
     case "unauthorized":
       return "Your session has ended. Sign in again, then save.";
     case "rate_limited":
