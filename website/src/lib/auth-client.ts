@@ -8,6 +8,9 @@ export function createTextbookAuthClient(authUrl: string) {
     plugins: [jwtClient()],
     // The session cookie belongs to the auth-server's origin; every call must carry it.
     fetchOptions: { credentials: "include" },
+    // The default redirect plugin sends the browser to any `url` an answer carries: sign-in answers with the
+    // callbackURL it was given (meant here for the verification e-mail), and the pages navigate themselves.
+    disableDefaultFetchPlugins: true,
   });
 }
 

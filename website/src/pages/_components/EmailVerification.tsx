@@ -2,6 +2,7 @@ import Link from "@docusaurus/Link";
 import { useLocation } from "@docusaurus/router";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "../../components/account/Alert.js";
+import { useReturnPath } from "../../components/account/use-return-path.js";
 import { useAuth } from "../../components/auth/AuthProvider.js";
 import { authErrorMessage } from "../../lib/auth-error-message.js";
 
@@ -14,6 +15,7 @@ type Outcome = { kind: "checking" } | { kind: "verified" } | { kind: "failed"; m
  */
 export function EmailVerification() {
   const { client, status, user, refresh } = useAuth();
+  const returnPath = useReturnPath();
   const query = new URLSearchParams(useLocation().search);
   const token = query.get("token");
   const linkError = query.get("error");
@@ -56,7 +58,7 @@ export function EmailVerification() {
       Your e-mail address is verified.{" "}
       {status === "signed-in" && user ? (
         <>
-          You are signed in as <strong>{user.name}</strong>. <Link to="/docs/intro">Start reading</Link>
+          You are signed in as <strong>{user.name}</strong>. <Link to={returnPath}>Continue</Link>
         </>
       ) : (
         <>

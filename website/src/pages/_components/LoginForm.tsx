@@ -8,12 +8,14 @@ import { useReturnPath } from "../../components/account/use-return-path.js";
 import { useAuth } from "../../components/auth/AuthProvider.js";
 import { type AuthErrorLike, authErrorMessage } from "../../lib/auth-error-message.js";
 import { ResendVerification } from "./ResendVerification.js";
+import { useAbsoluteUrl } from "./use-absolute-url.js";
 
 /** E-mail and password sign-in; on success, back to where the learner was going. */
 export function LoginForm() {
   const { client, status, user, refresh } = useAuth();
   const history = useHistory();
   const returnPath = useReturnPath();
+  const verifyUrl = useAbsoluteUrl("/verify-email");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<AuthErrorLike | null>(null);
@@ -31,9 +33,11 @@ export function LoginForm() {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await client.signIn.email({ email: email.trim(), password }).catch((cause: Error) => ({
-      error: { message: cause.message } as AuthErrorLike,
-    }));
+    // With verification required, a sign-in before verifying sends a fresh link: it must lead back here.
+    const callbackURL = `${verifyUrl()}?next=${encodeURIComponent(returnPath)}`;
+    const result = await client.signIn
+      .email({ email: email.trim(), password, callbackURL })
+      .catch((cause: Error) => ({ error: { message: cause.message } as AuthErrorLike }));
     if (result.error) {
       setError(result.error);
       setBusy(false);

@@ -52,7 +52,12 @@ export function RegisterForm() {
     setBusy(true);
     const name = draft.displayName.trim();
     const result = await client.signUp
-      .email({ name, email: email.trim(), password, callbackURL: verifyUrl() })
+      .email({
+        name,
+        email: email.trim(),
+        password,
+        callbackURL: `${verifyUrl()}?next=${encodeURIComponent(returnPath)}`,
+      })
       .catch(() => ({ data: null, error: { status: 0 } as AuthErrorLike }));
     if (result.error || !result.data) {
       setFailure(result.error);
