@@ -1,9 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { createTestDatabase } from "@textbook/migrations/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "./support/browser.js";
+import { latestMailLink, mailsTo } from "./support/outbox.js";
 import { type Stack, startStack } from "./support/start-stack.js";
 
 // One build, one stack and one browser for the whole journey of a learner, step by step.
@@ -280,20 +280,3 @@ describe("a learner in Chromium", () => {
     await offline.close();
   });
 });
-
-/** The links of the mails to `to` in the outbox, oldest first (file names sort by time). */
-async function mailsTo(outboxDir: string, to: string): Promise<string[]> {
-  const files = (await readdir(outboxDir).catch(() => [] as string[])).sort();
-  const mails = await Promise.all(
-    files.map(
-      async (file) =>
-        JSON.parse(await readFile(join(outboxDir, file), "utf8")) as { to: string; link: string },
-    ),
-  );
-  return mails.filter((mail) => mail.to === to).map((mail) => mail.link);
-}
-
-/** The link of the newest mail to `to` in the outbox, or undefined while there is none. */
-async function latestMailLink(outboxDir: string, to: string): Promise<string | undefined> {
-  return (await mailsTo(outboxDir, to)).at(-1);
-}
