@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -88,12 +89,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const reason = error instanceof Error && error.message ? error.message : recent.slice(-8).join("\n");
     throw new Error(`Embedded PostgreSQL failed to start in ${clusterDir}:\n${reason || "(no output)"}`);
   }
+  // The package's stop() waits for an "exit" event; when postgres has already exited (a terminal's Ctrl-C reaches
+  // the whole process group, postgres included) that event never comes again, so remember it here.
+  let exited = false;
+  (server as unknown as { process?: ChildProcess }).process?.once("exit", () => {
+    exited = true;
+  });
   const url = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
   return {
     url,
     port,
     async stop() {
-      await server.stop();
+      if (!exited) await server.stop();
       if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
     },
   };

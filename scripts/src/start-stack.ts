@@ -60,6 +60,20 @@ function portOf(service: Service): number {
   return port;
 }
 
+/**
+ * The services find each other through their public URLs. When only a port is moved (AUTH_PORT=14000), the URLs
+ * that name it must move too; a URL set explicitly (a proxy in front) wins.
+ */
+function publicUrls(services: (Service & { port: number })[]): Record<string, string> {
+  const port = (workspace: string, fallback: number) =>
+    services.find((s) => s.workspace === workspace)?.port ?? fallback;
+  return {
+    BETTER_AUTH_URL: `http://localhost:${port("auth-server", 4000)}`,
+    PROFILE_API_URL: `http://localhost:${port("profile-api", 4100)}`,
+    WEBSITE_URL: `http://localhost:${port("website", 3000)}`,
+  };
+}
+
 /** Starts the embedded Postgres (unless DATABASE_URL is set) and returns the URLs the services use. */
 async function prepareDatabase(): Promise<{ pooled: string; direct: string; embedded?: RunningPostgres }> {
   const given = process.env.DATABASE_URL;
@@ -131,7 +145,12 @@ async function runServices(
     await stopDatabase();
     return;
   }
-  const env = { ...process.env, DATABASE_URL: database.pooled, DATABASE_URL_UNPOOLED: database.direct };
+  const env = {
+    ...publicUrls(services),
+    ...process.env,
+    DATABASE_URL: database.pooled,
+    DATABASE_URL_UNPOOLED: database.direct,
+  };
   const commands: ConcurrentlyCommandInput[] = services.map((service) => ({
     name: service.name,
     command: `npm run --silent start -w ${service.workspace}`,
@@ -163,6 +182,6 @@ async function runServices(
 }
 
 main().catch(async (error: Error) => {
-  console.error(`[stack] ${error.message}`);
+  for (const line of error.message.split("\n")) console.error(`[stack] ${line}`);
   process.exit(1);
 });
