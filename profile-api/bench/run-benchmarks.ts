@@ -202,7 +202,11 @@ async function startService(
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the service exited with ${code}`)));
-    lines.once("line", (line) => resolve((JSON.parse(line) as { url: string }).url));
+    // The service's own warn-level log lines share stdout: wait for the line that announces the URL.
+    lines.on("line", (line) => {
+      const url = line.startsWith("{") ? (JSON.parse(line) as { url?: unknown }).url : undefined;
+      if (typeof url === "string") resolve(url);
+    });
   });
   return {
     url,
