@@ -4,8 +4,8 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { createBenchDatabase } from "@textbook/scripts/bench-database";
 import autocannon from "autocannon";
-import { createBenchDatabase } from "./bench-database.js";
 import { closedLoop, type LoadResult } from "./closed-loop.js";
 import type { HasherName } from "./hashers.js";
 
@@ -128,7 +128,10 @@ async function jwksThroughput(server: Server) {
 const ms = (value: number) => value.toFixed(1);
 
 async function main(): Promise<void> {
-  const database = await createBenchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+  const database = await createBenchDatabase(
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
+    "auth",
+  );
   const dataDir = mkdtempSync(join(tmpdir(), "auth-bench-"));
   const rows: string[] = [];
   try {

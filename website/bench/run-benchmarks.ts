@@ -8,12 +8,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createBenchDatabase } from "@textbook/scripts/bench-database";
 import { launchChromium } from "../test/e2e/support/browser.js";
 import { buildSite } from "../test/e2e/support/build-site.js";
 import { freePort } from "../test/e2e/support/free-port.js";
 import { startStack } from "../test/e2e/support/start-stack.js";
 import { serveStatic } from "../test/e2e/support/static-server.js";
-import { createBenchDatabase } from "./bench-database.js";
 import { htmlContains, pageJavaScript } from "./chapter-javascript.js";
 import { registerLearner, timeSignInToProfile } from "./sign-in-timing.js";
 
@@ -28,7 +28,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function main(): Promise<number> {
   const workDir = await mkdtemp(join(tmpdir(), "website-bench-"));
   log("building the site with accounts and starting the services (one build)…");
-  const stack = await startStack(await createBenchDatabase(process.env.BENCH_DATABASE_URL));
+  const stack = await startStack(await createBenchDatabase(process.env.BENCH_DATABASE_URL, "website"));
   const browser = await launchChromium();
   try {
     log("building the site without accounts and personalisation (TEXTBOOK_ACCOUNTS=off)…");

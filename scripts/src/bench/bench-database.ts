@@ -2,19 +2,22 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "@textbook/migrations/migrate";
-import { startEmbeddedPostgres } from "@textbook/scripts/embedded-postgres";
 import pg from "pg";
+import { startEmbeddedPostgres } from "../embedded-postgres.js";
 
-/** A migrated scratch database on BENCH_DATABASE_URL's server, or on an embedded PostgreSQL started for the run. */
-export async function createBenchDatabase(serverUrl: string | undefined) {
+/**
+ * A freshly migrated scratch database for one benchmark run, on `serverUrl`'s server (BENCH_DATABASE_URL) or on an
+ * embedded PostgreSQL started for the run; `drop()` removes it (and stops the embedded server).
+ */
+export async function createBenchDatabase(serverUrl: string | undefined, prefix: string) {
   const embedded = serverUrl
     ? undefined
     : await startEmbeddedPostgres({
-        dataDir: join(tmpdir(), `website-bench-pg-${process.pid}`),
+        dataDir: join(tmpdir(), `${prefix}-bench-pg-${process.pid}`),
         ephemeral: true,
       });
   const server = serverUrl ?? (embedded?.url as string);
-  const name = `website_bench_${randomBytes(4).toString("hex")}`;
+  const name = `${prefix}_bench_${randomBytes(4).toString("hex")}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: server });
     await client.connect();
