@@ -39,34 +39,27 @@ const fields = {
   }),
 };
 
+// Every field but the display name may be left out of a PUT; a PATCH may leave out all of them.
+const optionalFields = {
+  avatarUrl: Type.Optional(fields.avatarUrl),
+  softwareBackground: Type.Optional(fields.softwareBackground),
+  hardwareBackground: Type.Optional(fields.hardwareBackground),
+  programmingLanguages: Type.Optional(fields.programmingLanguages),
+  roboticsExperience: Type.Optional(fields.roboticsExperience),
+  learningGoals: Type.Optional(fields.learningGoals),
+  preferredLanguage: Type.Optional(fields.preferredLanguage),
+};
+
 /** PUT body: a whole profile; omitted optional fields take their defaults. */
 export const ProfileReplacement = Type.Object(
-  {
-    displayName: fields.displayName,
-    avatarUrl: Type.Optional(fields.avatarUrl),
-    softwareBackground: Type.Optional(fields.softwareBackground),
-    hardwareBackground: Type.Optional(fields.hardwareBackground),
-    programmingLanguages: Type.Optional(fields.programmingLanguages),
-    roboticsExperience: Type.Optional(fields.roboticsExperience),
-    learningGoals: Type.Optional(fields.learningGoals),
-    preferredLanguage: Type.Optional(fields.preferredLanguage),
-  },
+  { displayName: fields.displayName, ...optionalFields },
   { title: "ProfileReplacement", additionalProperties: false },
 );
 export type ProfileReplacement = Static<typeof ProfileReplacement>;
 
 /** PATCH body: a JSON Merge Patch (RFC 7396); `null` clears a nullable field. */
 export const ProfilePatch = Type.Object(
-  {
-    displayName: Type.Optional(fields.displayName),
-    avatarUrl: Type.Optional(fields.avatarUrl),
-    softwareBackground: Type.Optional(fields.softwareBackground),
-    hardwareBackground: Type.Optional(fields.hardwareBackground),
-    programmingLanguages: Type.Optional(fields.programmingLanguages),
-    roboticsExperience: Type.Optional(fields.roboticsExperience),
-    learningGoals: Type.Optional(fields.learningGoals),
-    preferredLanguage: Type.Optional(fields.preferredLanguage),
-  },
+  { displayName: Type.Optional(fields.displayName), ...optionalFields },
   { title: "ProfilePatch", additionalProperties: false },
 );
 export type ProfilePatch = Static<typeof ProfilePatch>;

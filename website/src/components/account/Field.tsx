@@ -1,5 +1,6 @@
 import { type InputHTMLAttributes, useId } from "react";
 import styles from "./account.module.css";
+import { describedByIds, FieldMessages } from "./FieldMessages";
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> {
   label: string;
@@ -12,7 +13,6 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" |
 /** A labelled text input with its hint and its own error message. */
 export function Field({ label, value, onChange, error, hint, ...input }: Props) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>
@@ -21,19 +21,10 @@ export function Field({ label, value, onChange, error, hint, ...input }: Props) 
         value={value}
         onChange={(event) => onChange(event.currentTarget.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedByIds({ id, hint, error })}
         {...input}
       />
-      {hint ? (
-        <small id={`${id}-hint`} className={styles.hint}>
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <small id={`${id}-error`} className={styles.fieldError}>
-          {error}
-        </small>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

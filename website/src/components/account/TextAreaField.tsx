@@ -1,5 +1,6 @@
 import { useId } from "react";
 import styles from "./account.module.css";
+import { describedByIds, FieldMessages } from "./FieldMessages";
 
 interface Props {
   label: string;
@@ -23,19 +24,10 @@ export function TextAreaField({ label, value, onChange, error, hint, ...rest }: 
         value={value}
         onChange={(event) => onChange(event.currentTarget.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedByIds({ id, hint, error })}
         {...rest}
       />
-      {hint ? (
-        <small id={`${id}-hint`} className={styles.hint}>
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <small id={`${id}-error`} className={styles.fieldError}>
-          {error}
-        </small>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
