@@ -11,6 +11,7 @@ import { healthRoutes } from "./http/health-routes.js";
 import { jwksRoute } from "./http/jwks-route.js";
 import { createRequestLogger } from "./http/request-logger.js";
 import { addRetryAfter } from "./http/retry-after.js";
+import { encryptionSecret } from "./keys/encryption-secret.js";
 import { ensureSigningKey } from "./keys/ensure-signing-key.js";
 import { createSigningKeyring } from "./keys/signing-keyring.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -59,7 +60,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const keyring = createSigningKeyring(pool, {
       refreshMillis: KEY_REFRESH_MILLIS,
       rotationSeconds: config.keyRotationSeconds,
-      secret: config.secret,
+      secret: encryptionSecret(config),
     });
     const log = (level: "debug" | "info" | "warn" | "error", message: string) =>
       logger[level]({ source: "better-auth" }, message);

@@ -40,6 +40,10 @@ export function createAuthOptions(config: Config, services: AuthServices) {
     ...(secondaryStorage ? { secondaryStorage } : {}),
     baseURL: config.baseUrl,
     secret: config.secret,
+    // Versioned secrets: the first signs cookies and encrypts; every listed one (and `secret`, for data stored
+    // before versions) still decrypts, so stored signing keys survive a rotation. Session cookies are checked
+    // against the first only: a rotation signs everyone out (SECURITY.md, "Rotating BETTER_AUTH_SECRET").
+    ...(config.secrets ? { secrets: config.secrets } : {}),
     trustedOrigins: [config.websiteUrl],
     emailAndPassword: {
       enabled: true,

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Environment, environmentSchema } from "./config/environment-schema.js";
 import { readOrCreateSecret } from "./config/secret-file.js";
+import type { VersionedSecrets } from "./config/versioned-secrets.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -21,7 +22,10 @@ export interface Config {
   host: string;
   port: number;
   baseUrl: string;
+  /** BETTER_AUTH_SECRET: the secret, or with `secrets` the one that opens what was encrypted before them. */
   secret: string;
+  /** BETTER_AUTH_SECRETS: versioned secrets, the current one first (see SECURITY.md, rotating the secret). */
+  secrets: VersionedSecrets | undefined;
   websiteUrl: string;
   jwtIssuer: string;
   jwtAudience: string;
@@ -71,6 +75,7 @@ function toConfig(env: Environment): Config {
     port: env.AUTH_PORT,
     baseUrl,
     secret: resolveSecret(env, production, dataDir),
+    secrets: env.BETTER_AUTH_SECRETS,
     websiteUrl: env.WEBSITE_URL,
     jwtIssuer: env.JWT_ISSUER ?? baseUrl,
     jwtAudience: env.JWT_AUDIENCE ?? env.PROFILE_API_URL.replace(/\/+$/, ""),
@@ -101,6 +106,9 @@ function resolveSecret(env: Environment, production: boolean, dataDir: string): 
     throw new ConfigError("BETTER_AUTH_SECRET must be at least 32 characters long.");
   }
   if (given) return given;
+  // With versioned secrets the legacy one only opens keys stored before them; none is needed on a fresh
+  // database, and the current secret is the right guess for one that ran on it as BETTER_AUTH_SECRET.
+  if (production && env.BETTER_AUTH_SECRETS) return env.BETTER_AUTH_SECRETS[0].value;
   if (production) {
     throw new ConfigError(
       "BETTER_AUTH_SECRET is required when NODE_ENV=production (at least 32 characters; keep it: it encrypts the signing keys).",

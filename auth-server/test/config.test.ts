@@ -54,6 +54,39 @@ describe("the auth-server configuration", () => {
     );
   });
 
+  it("reads BETTER_AUTH_SECRETS as versioned secrets, the current one first", () => {
+    const current = "c".repeat(32);
+    const previous = "p".repeat(40);
+    const config = loadConfig({
+      DATABASE_URL,
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRETS: ` 2:${current} , 1:${previous}`,
+    });
+    expect(config.secrets).toEqual([
+      { version: 2, value: current },
+      { version: 1, value: previous },
+    ]);
+    // Without BETTER_AUTH_SECRET, the current secret is also the one tried on keys stored before versions.
+    expect(config.secret).toBe(current);
+    expect(loadConfig({ DATABASE_URL, DATA_DIR: dataDir() }).secrets).toBeUndefined();
+  });
+
+  it.each([
+    ["an entry without a version", `${"s".repeat(32)}`, /entry 1 is not/],
+    [
+      "a secret under 32 characters",
+      `2:${"s".repeat(32)},1:short-but-secret`,
+      /entry 2 has a secret shorter/,
+    ],
+    ["a repeated version", `1:${"s".repeat(32)},1:${"t".repeat(32)}`, /entry 2 repeats a version/],
+    ["a new secret appended instead of put first", `1:${"s".repeat(32)},2:${"t".repeat(32)}`, /highest/],
+  ])("refuses BETTER_AUTH_SECRETS with %s, without echoing a secret", (_, value, message) => {
+    const load = () => loadConfig({ DATABASE_URL, DATA_DIR: dataDir(), BETTER_AUTH_SECRETS: value });
+    expect(load).toThrow(/BETTER_AUTH_SECRETS/);
+    expect(load).toThrow(message);
+    expect(load).not.toThrow(/sss|ttt|short-but-secret/);
+  });
+
   it("names every malformed variable in one message", () => {
     expect(() =>
       loadConfig({ DATABASE_URL: "mysql://x", JWT_TTL: "soon", WEBSITE_URL: "nope", DATA_DIR: dataDir() }),

@@ -1,6 +1,7 @@
 import { parseDatabaseUrl } from "@textbook/migrations/database";
 import * as z from "zod";
 import { parseDurationSeconds } from "./duration.js";
+import { versionedSecrets } from "./versioned-secrets.js";
 
 const flag = (fallback: boolean) =>
   z
@@ -43,6 +44,7 @@ export const environmentSchema = z.object({
   DATABASE_URL: databaseUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   BETTER_AUTH_SECRET: optional,
+  BETTER_AUTH_SECRETS: versionedSecrets,
   BETTER_AUTH_URL: httpUrl.default("http://localhost:4000"),
   WEBSITE_URL: origin.default("http://localhost:3000"),
   PROFILE_API_URL: httpUrl.default("http://localhost:4100"),

@@ -10,7 +10,7 @@ export async function ensureSigningKey(auth: Auth): Promise<void> {
     await auth.api.signJWT({ body: { payload: { purpose: "start-up check" } } });
   } catch (error) {
     throw new Error(
-      `Cannot use the signing key in the jwks table: ${(error as Error).message} (was BETTER_AUTH_SECRET changed? It encrypts the stored keys).`,
+      `Cannot use the signing key in the jwks table: ${(error as Error).message} A stored key opens only with the secret that encrypted it: was BETTER_AUTH_SECRET changed, or a secret removed from BETTER_AUTH_SECRETS while a key it encrypted still signs? See SECURITY.md, "Rotating BETTER_AUTH_SECRET".`,
       { cause: error },
     );
   }

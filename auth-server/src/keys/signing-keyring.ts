@@ -1,3 +1,4 @@
+import type { SecretConfig } from "better-auth/crypto";
 import type pg from "pg";
 import { generateSigningKey } from "./generate-signing-key.js";
 import { insertKeyOnce, selectKeys } from "./jwks-table.js";
@@ -25,8 +26,8 @@ export interface KeyringOptions {
   refreshMillis: number;
   /** Every key stops signing this long after its creation (JWT_KEY_ROTATION_INTERVAL). */
   rotationSeconds: number;
-  /** Encrypts private keys (BETTER_AUTH_SECRET), as Better Auth does. */
-  secret: string;
+  /** Encrypts private keys as Better Auth does (see encryption-secret.ts). */
+  secret: string | SecretConfig;
 }
 
 /**

@@ -4,6 +4,7 @@ import { symmetricDecrypt } from "better-auth/crypto";
 import { importJWK } from "jose";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encryptionSecret } from "../../src/keys/encryption-secret.js";
 import { generateSigningKey } from "../../src/keys/generate-signing-key.js";
 import { createSigningKeyring } from "../../src/keys/signing-keyring.js";
 
@@ -64,5 +65,42 @@ describe("the signing keyring", () => {
     const signing = await ring.getJwks();
     expect(signing).toHaveLength(2);
     expect(signing.at(-1)?.id).toBe(successor.id);
+  });
+
+  it("encrypts the successor with the current one of versioned secrets, which Better Auth opens", async () => {
+    await pool.query("DELETE FROM jwks");
+    const secrets = encryptionSecret({
+      secret: SECRET,
+      secrets: [
+        { version: 2, value: "the-current-versioned-secret-of-32-characters" },
+        { version: 1, value: "the-previous-versioned-secret-of-32-chars" },
+      ],
+    });
+    const ring = createSigningKeyring(pool, {
+      refreshMillis: 60_000,
+      rotationSeconds: ROTATION_SECONDS,
+      secret: secrets,
+    });
+    const now = Date.now();
+    // A key stored before versions were used, encrypted with the plain secret, nine seconds from its end.
+    await ring.createJwk(
+      await generateSigningKey(
+        SECRET,
+        new Date(now - 11_000),
+        new Date(now - 11_000 + ROTATION_SECONDS * 1000),
+      ),
+    );
+    await ring.maintain();
+
+    const [legacy, successor] = await ring.publishedKeys();
+    const sealed = JSON.parse(successor?.privateKey as string) as string;
+    expect(sealed.startsWith("$ba$2$")).toBe(true);
+    for (const key of [legacy, successor]) {
+      const privateJwk = await symmetricDecrypt({
+        key: secrets,
+        data: JSON.parse(key?.privateKey as string),
+      });
+      await expect(importJWK(JSON.parse(privateJwk), "RS256")).resolves.toBeTruthy();
+    }
   });
 });
