@@ -14,6 +14,8 @@ export interface MigrationConfig {
   batchSize: number;
   reportFile: string | null;
   verbose: boolean;
+  /** Map and compare every user, also those whose source digest shows no change since their import. */
+  fullCompare: boolean;
 }
 
 export const USAGE = `Usage: npm run migrate:supabase -- [options]
@@ -27,6 +29,8 @@ Options:
   --batch-size N     users per transaction (default 2000)
   --report FILE      write the full JSON report to FILE
   --verbose          print every skipped user and warning
+  --full-compare     read and compare every user in full, also those whose Supabase rows are unchanged
+                     since their import (by default a rerun trusts the digest stored with each import)
   --help             show this text
 
 Exit codes: 0 done and reconciled, 1 error or mismatch, 2 dry-run found changes, 130 interrupted.`;
@@ -53,6 +57,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): MigrationCo
       "batch-size": { type: "string", default: "2000" },
       report: { type: "string" },
       verbose: { type: "boolean", default: false },
+      "full-compare": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -78,6 +83,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): MigrationCo
     batchSize: batchSize.data,
     reportFile: values.report ?? null,
     verbose: values.verbose,
+    fullCompare: values["full-compare"],
   };
 }
 

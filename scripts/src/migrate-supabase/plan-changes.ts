@@ -1,11 +1,11 @@
 import type pg from "pg";
 import { accountKey, type Fingerprints, fingerprintsOf } from "./fingerprint.js";
 import type { TargetUserState } from "./read-target-state.js";
-import type { MigratedUser, TargetAccount } from "./types.js";
+import type { ImportedUser, TargetAccount } from "./types.js";
 
 /** What must be written for one migrated user. */
 export interface UserChange {
-  rows: MigratedUser;
+  rows: ImportedUser;
   fingerprints: Fingerprints;
   /** `gone`: imported earlier and deleted on the target since (the user deleted their account): never re-created. */
   status: "create" | "update" | "unchanged" | "gone";
@@ -13,6 +13,8 @@ export interface UserChange {
   upsertAccounts: TargetAccount[];
   deleteAccounts: { providerId: string; accountId: string; userId: string }[];
   profile: "upsert" | "delete" | null;
+  /** Unchanged rows, but a new source digest (e.g. a later last sign-in in Supabase): only the record is updated. */
+  refreshRecord: boolean;
 }
 
 /** A user the target cannot take as it stands, found before writing (so a dry run predicts it too). */
@@ -29,14 +31,20 @@ export interface Failure {
  */
 export async function planChanges(
   target: pg.Pool,
-  users: MigratedUser[],
+  users: ImportedUser[],
   skippedIds: string[],
   state: ReadonlyMap<string, TargetUserState>,
 ): Promise<{ changes: UserChange[]; failures: Failure[]; importedBefore: string[] }> {
-  const before = new Map([...state].map(([id, user]) => [id, user.stored]));
   const changes = users.map((rows) => {
     const found = state.get(rows.user.id);
-    return found && found.user === null ? gone(rows) : compare(rows, found?.stored);
+    if (found && !found.present) return gone(rows);
+    if (found && found.stored === null) {
+      // readTargetState leaves out the stored fingerprints only of users whose digest shows they need no comparison.
+      throw new Error(`user ${rows.user.id} was compared without its stored fingerprints`);
+    }
+    const change = compare(rows, found?.stored ?? undefined);
+    change.refreshRecord = change.status === "unchanged" && found?.digest !== rows.digest;
+    return change;
   });
   const failures = await findTargetConflicts(target, changes);
   const failed = new Set(failures.map((failure) => failure.id));
@@ -44,11 +52,11 @@ export async function planChanges(
     changes: changes.filter((change) => !failed.has(change.rows.user.id)),
     failures,
     // Skipped now, migrated by an earlier run (e.g. deleted in Supabase since): reported, never deleted here.
-    importedBefore: skippedIds.filter((id) => before.has(id)),
+    importedBefore: skippedIds.filter((id) => state.has(id)),
   };
 }
 
-function gone(rows: MigratedUser): UserChange {
+function gone(rows: ImportedUser): UserChange {
   return {
     rows,
     fingerprints: fingerprintsOf(rows),
@@ -57,10 +65,11 @@ function gone(rows: MigratedUser): UserChange {
     upsertAccounts: [],
     deleteAccounts: [],
     profile: null,
+    refreshRecord: false,
   };
 }
 
-function compare(rows: MigratedUser, before: Fingerprints | undefined): UserChange {
+function compare(rows: ImportedUser, before: Fingerprints | undefined): UserChange {
   const now = fingerprintsOf(rows);
   const upsertAccounts = rows.accounts.filter(
     (account) => before?.a[accountKey(account)] !== now.a[accountKey(account)],
@@ -82,6 +91,7 @@ function compare(rows: MigratedUser, before: Fingerprints | undefined): UserChan
     upsertAccounts,
     deleteAccounts,
     profile,
+    refreshRecord: false,
   };
 }
 
@@ -89,20 +99,21 @@ function compare(rows: MigratedUser, before: Fingerprints | undefined): UserChan
 async function findTargetConflicts(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
   const writing = changes.filter((change) => change.writeUser || change.upsertAccounts.length > 0);
   if (writing.length === 0) return [];
+  // Lists travel as JSON text (node-postgres escapes array parameters element by element, which costs more).
   // One index lookup per value (LATERAL … LIMIT 1 keeps the planner from hashing the whole table instead, which
   // would make every batch cost as much as the table is large).
   const emails = await target.query<{ id: string; email: string }>(
-    `SELECT u.id, u.email FROM unnest($1::text[]) AS e(email)
+    `SELECT u.id, u.email FROM json_array_elements_text($1::json) AS e(email)
        CROSS JOIN LATERAL (SELECT id, email FROM "user" WHERE email = e.email LIMIT 1) u`,
-    [writing.map((change) => change.rows.user.email)],
+    [JSON.stringify(writing.map((change) => change.rows.user.email))],
   );
   const emailOwner = new Map(emails.rows.map((row) => [row.email, row.id]));
   const accounts = writing.flatMap((change) => change.upsertAccounts);
   const owners = await target.query<{ providerId: string; accountId: string; userId: string }>(
-    `SELECT a."providerId", a."accountId", a."userId" FROM unnest($1::text[], $2::text[]) AS k(p, i)
+    `SELECT a."providerId", a."accountId", a."userId" FROM json_to_recordset($1::json) AS k(p text, i text)
        CROSS JOIN LATERAL (SELECT "providerId", "accountId", "userId" FROM account
                             WHERE "providerId" = k.p AND "accountId" = k.i LIMIT 1) a`,
-    [accounts.map((a) => a.providerId), accounts.map((a) => a.accountId)],
+    [JSON.stringify(accounts.map((a) => ({ p: a.providerId, i: a.accountId })))],
   );
   const accountOwner = new Map(owners.rows.map((row) => [accountKey(row), row.userId]));
   const failures: Failure[] = [];

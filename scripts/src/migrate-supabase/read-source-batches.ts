@@ -18,59 +18,126 @@ interface UserRow {
   last_sign_in_at: string | null;
   created_at: string | null;
   updated_at: string | null;
+  digest: string;
 }
 
 /**
- * Streams `auth.users` in id order, one batch at a time (keyset pagination: each query starts after the last id,
- * so memory holds one batch whatever the number of users, and no cursor or transaction stays open on Supabase).
- * Each batch comes with its users' identities, profile and MFA status, all read in one snapshot.
+ * The version of the mapping from Supabase rows to target rows (classify-user.ts, map-profile.ts) and of the report
+ * facts (report.ts). It is part of every source digest: raise it whenever either changes, and the next run compares
+ * every user in full again instead of trusting digests taken under the old mapping.
  */
-export async function* readSourceBatches(
+export const MAPPING_VERSION = "1";
+
+/** One page of `auth.users` in id order: every user's id and the digest of all its source rows. */
+export interface SourceDigest {
+  id: string;
+  digest: string;
+}
+
+/**
+ * Streams the ids of `auth.users` in id order, a page at a time, each with a digest (or '' when `withDigests` is off) that the Supabase server
+ * computes over every source value the mapping reads for that user (keyset pagination: each query starts after the
+ * last id, so memory holds one page whatever the number of users, and no cursor or transaction stays open).
+ */
+export async function* readSourceDigests(
   source: pg.Pool,
   shape: SourceShape,
-  batchSize: number,
-): AsyncGenerator<SourceUser[]> {
-  const usersSql = buildUsersQuery(shape);
+  pageSize: number,
+  options: { withDigests: boolean },
+): AsyncGenerator<SourceDigest[]> {
+  const keyset = "($1::uuid IS NULL OR u.id > $1::uuid)";
+  // Without digests (a first run: nothing to compare them with), a page is only ids, read from the primary key.
+  const sql = options.withDigests
+    ? `SELECT id, digest FROM (${buildUsersQuery(shape, keyset, "LIMIT $2")}) d`
+    : `SELECT u.id, '' AS digest FROM auth.users u WHERE ${keyset} ORDER BY u.id LIMIT $2`;
   let after: string | null = null;
   for (;;) {
-    const cursor = after;
-    const batch = await readInUtc(source, async (client) => {
-      const users: pg.QueryResult<UserRow> = await client.query({
-        text: usersSql,
-        values: [cursor, batchSize],
-        types: RAW_TIMESTAMPS,
-      });
-      const first = users.rows[0]?.id;
-      const last = users.rows.at(-1)?.id;
-      if (first === undefined || last === undefined) return [];
-      const profiles = await readProfiles(client, shape, first, last);
-      const identities = await readIdentities(client, shape, first, last);
-      const mfaUsers = await readMfaUsers(client, shape, first, last);
-      return users.rows.map((row) => ({
-        ...toSourceUser(row),
-        profile: profiles.get(row.id) ?? null,
-        identities: identities.get(row.id) ?? [],
-        hasMfa: mfaUsers.has(row.id),
-      }));
+    const cursor: string | null = after;
+    const page: SourceDigest[] = await readInUtc(source, async (client) => {
+      const values = options.withDigests ? [cursor, pageSize, MAPPING_VERSION] : [cursor, pageSize];
+      const { rows } = await client.query<SourceDigest>(sql, values);
+      return rows;
     });
-    if (batch.length === 0) return;
-    yield batch;
-    if (batch.length < batchSize) return;
-    after = batch.at(-1)?.id ?? null;
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < pageSize) return;
+    after = page.at(-1)?.id ?? null;
   }
 }
 
-function buildUsersQuery(shape: SourceShape): string {
+/** Which users to read in full: an id range (a whole page) or a list of ids (the changed users of a page). */
+export type UserSelection = { first: string; last: string } | { ids: string[] };
+
+/**
+ * Reads the selected users in full, each with its identities, profile, MFA status and the digest of those rows, all
+ * in one snapshot: the digest stored with a user's import is always that of the rows it was mapped from.
+ */
+export function readSourceUsers(
+  source: pg.Pool,
+  shape: SourceShape,
+  selection: UserSelection,
+): Promise<SourceUser[]> {
+  return readInUtc(source, async (client) => {
+    const where = (column: string) =>
+      "ids" in selection
+        ? {
+            sql: `${column} IN (SELECT json_array_elements_text($1::json)::uuid)`,
+            values: [JSON.stringify(selection.ids)],
+          }
+        : { sql: `${column} BETWEEN $1 AND $2`, values: [selection.first, selection.last] };
+    const filter = where("u.id");
+    const users: pg.QueryResult<UserRow> = await client.query({
+      text: buildUsersQuery(shape, filter.sql, "", filter.values.length + 1),
+      values: [...filter.values, MAPPING_VERSION],
+      types: RAW_TIMESTAMPS,
+    });
+    if (users.rows.length === 0) return [];
+    const profiles = await readProfiles(client, shape, where("id"));
+    const identities = await readIdentities(client, shape, where("user_id"));
+    const mfaUsers = await readMfaUsers(client, shape, where("user_id"));
+    return users.rows.map((row) => ({
+      ...toSourceUser(row),
+      profile: profiles.get(row.id) ?? null,
+      identities: identities.get(row.id) ?? [],
+      hasMfa: mfaUsers.has(row.id),
+    }));
+  });
+}
+
+type Where = { sql: string; values: unknown[] };
+
+const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_background, programming_languages,
+                  robotics_experience, learning_goals, preferred_language, created_at, updated_at`;
+
+/**
+ * The users query, each row with its digest: an MD5 over the mapping's version and every value read for the user
+ * (the row's text form quotes each field, so no two different inputs print alike). The same column lists feed the
+ * digest and the rows, so a value the mapping reads cannot be left out of the digest by accident.
+ */
+function buildUsersQuery(shape: SourceShape, where: string, limit: string, versionParam = 3): string {
   const column = (name: string, fallback: string) => (shape.userColumns.has(name) ? `u.${name}` : fallback);
-  return `SELECT u.id, u.email, u.encrypted_password, u.email_confirmed_at, ${column("invited_at", "NULL")} AS invited_at,
+  const subject = shape.identitySubjectColumn;
+  const profile = shape.hasProfiles
+    ? `(SELECT row(${PROFILE_COLUMNS})::text FROM public.profiles p WHERE p.id = b.id)`
+    : "NULL::text";
+  const mfa = shape.hasMfaFactors
+    ? "EXISTS (SELECT 1 FROM auth.mfa_factors f WHERE f.user_id = b.id AND f.status = 'verified')"
+    : "false";
+  return `SELECT b.*, md5(row($${versionParam}::text, b.*, ${profile},
+         (SELECT string_agg(row(i.provider, i.${subject}::text, i.created_at, i.updated_at)::text, ','
+                            ORDER BY i.provider, i.${subject}::text)
+            FROM auth.identities i WHERE i.user_id = b.id),
+         ${mfa})::text) AS digest
+  FROM (SELECT u.id, u.email, u.encrypted_password, u.email_confirmed_at, ${column("invited_at", "NULL")} AS invited_at,
        ${column("phone", "NULL")}::text AS phone, u.raw_user_meta_data,
        CASE WHEN ${column("banned_until", "NULL")} > now() THEN ${column("banned_until", "NULL")} END AS active_ban_until,
        ${column("deleted_at", "NULL::timestamptz")} AS deleted_at, ${column("is_anonymous", "false")} AS is_anonymous,
        u.last_sign_in_at, u.created_at, u.updated_at
   FROM auth.users u
- WHERE $1::uuid IS NULL OR u.id > $1::uuid
+ WHERE ${where}
  ORDER BY u.id
- LIMIT $2`;
+ ${limit}) b
+ ORDER BY b.id`;
 }
 
 // Profiles, identities and factors are read by the batch's id range, never joined to the keyset query: a join
@@ -78,15 +145,12 @@ function buildUsersQuery(shape: SourceShape): string {
 async function readProfiles(
   source: pg.PoolClient,
   shape: SourceShape,
-  first: string,
-  last: string,
+  where: Where,
 ): Promise<Map<string, SourceProfile>> {
   if (!shape.hasProfiles) return new Map();
   const { rows } = await source.query<SourceProfile & { id: string }>({
-    text: `SELECT id, full_name, avatar_url, software_background, hardware_background, programming_languages,
-                  robotics_experience, learning_goals, preferred_language, created_at, updated_at
-             FROM public.profiles WHERE id BETWEEN $1 AND $2`,
-    values: [first, last],
+    text: `SELECT id, ${PROFILE_COLUMNS} FROM public.profiles WHERE ${where.sql}`,
+    values: where.values,
     types: RAW_TIMESTAMPS,
   });
   return new Map(rows.map(({ id, ...profile }) => [id, profile]));
@@ -95,8 +159,7 @@ async function readProfiles(
 async function readIdentities(
   source: pg.PoolClient,
   shape: SourceShape,
-  first: string,
-  last: string,
+  where: Where,
 ): Promise<Map<string, SourceIdentity[]>> {
   const { rows } = await source.query<{
     user_id: string;
@@ -106,8 +169,8 @@ async function readIdentities(
     updated_at: string | null;
   }>({
     text: `SELECT user_id, provider, ${shape.identitySubjectColumn}::text AS subject, created_at, updated_at
-             FROM auth.identities WHERE user_id BETWEEN $1 AND $2 ORDER BY user_id, provider, ${shape.identitySubjectColumn}`,
-    values: [first, last],
+             FROM auth.identities WHERE ${where.sql} ORDER BY user_id, provider, ${shape.identitySubjectColumn}`,
+    values: where.values,
     types: RAW_TIMESTAMPS,
   });
   const byUser = new Map<string, SourceIdentity[]>();
@@ -124,11 +187,11 @@ async function readIdentities(
   return byUser;
 }
 
-async function readMfaUsers(source: pg.PoolClient, shape: SourceShape, first: string, last: string) {
+async function readMfaUsers(source: pg.PoolClient, shape: SourceShape, where: Where) {
   if (!shape.hasMfaFactors) return new Set<string>();
   const { rows } = await source.query<{ user_id: string }>(
-    `SELECT DISTINCT user_id FROM auth.mfa_factors WHERE status = 'verified' AND user_id BETWEEN $1 AND $2`,
-    [first, last],
+    `SELECT DISTINCT user_id FROM auth.mfa_factors WHERE status = 'verified' AND ${where.sql}`,
+    where.values,
   );
   return new Set(rows.map((row) => row.user_id));
 }
@@ -136,6 +199,7 @@ async function readMfaUsers(source: pg.PoolClient, shape: SourceShape, first: st
 function toSourceUser(row: UserRow): Omit<SourceUser, "profile" | "identities" | "hasMfa"> {
   return {
     id: row.id,
+    digest: row.digest,
     email: row.email,
     encryptedPassword: row.encrypted_password,
     emailConfirmedAt: row.email_confirmed_at,

@@ -1,79 +1,67 @@
 import type pg from "pg";
 import type { Fingerprints } from "./fingerprint.js";
-import { readInUtc } from "./read-in-utc.js";
+import type { StoredFacts } from "./report.js";
 
-/** One part as the target holds it: its fingerprint, and whether it changed there after its import. */
-export interface FoundPart {
-  fingerprint: string;
-  changedAfterImport: boolean;
-}
-
-/** What the target holds for one imported user. */
+/** What the target holds for one user an earlier run imported. */
 export interface TargetUserState {
-  /** The fingerprints this migration stored when it last wrote the user. */
-  stored: Fingerprints;
-  user: FoundPart | null;
-  /** By accountKey(); `bcrypt` tells whether the stored password is still a bcrypt hash. */
-  accounts: Record<string, FoundPart & { bcrypt: boolean }>;
-  profile: FoundPart | null;
+  /**
+   * The fingerprints this migration stored when it last wrote the user; null when not asked for (the user's source
+   * digest is unchanged, so it will not be compared).
+   */
+  stored: Fingerprints | null;
+  /** The source digest of the rows it was last mapped from; null for imports older than the digest. */
+  digest: string | null;
+  /** False when the user deleted their account here since (the import record outlives the user). */
+  present: boolean;
 }
 
-// The fingerprints computed by PostgreSQL, column for column the canonical form of fingerprint.ts: jsonb text,
-// timestamps as text in UTC. Each imported user's rows are found by key (index lookups), never by scanning.
-const TARGET_STATE = String.raw`
-SELECT s.user_id, s.fingerprints,
-       CASE WHEN u.id IS NOT NULL THEN jsonb_build_array(
-         md5(jsonb_build_array(u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt"::text,
-                               u."updatedAt"::text, u.banned, u."banReason", u."banExpires"::text)::text),
-         u."updatedAt" > s.imported_at) END AS user,
-       (SELECT coalesce(jsonb_object_agg(jsonb_build_array(a."providerId", a."accountId")::text, jsonb_build_array(
-                 md5(jsonb_build_array(a."providerId", a."accountId", a."userId", a.password, a."createdAt"::text,
-                                       a."updatedAt"::text)::text),
-                 a."updatedAt" > s.imported_at,
-                 coalesce(a.password ~ '^\$2[aby]?\$\d\d\$', false))), '{}')
-          FROM account a WHERE a."userId" = s.user_id) AS accounts,
-       (SELECT jsonb_build_array(
-                 md5(jsonb_build_array(p.user_id, p.display_name, p.avatar_url, p.software_background,
-                                       p.hardware_background, p.programming_languages, p.robotics_experience,
-                                       p.learning_goals, p.preferred_language, p.created_at::text,
-                                       p.updated_at::text)::text),
-                 p.updated_at > s.imported_at)
-          FROM profile p WHERE p.user_id = s.user_id) AS profile
-  FROM supabase_import s LEFT JOIN "user" u ON u.id = s.user_id
+// Planning needs what earlier runs stored and whether the user is still here, and the stored fingerprints only of
+// users it will compare: those whose digest changed ($3: the page's digests) or all of them ($4, --full-compare).
+// The live rows are fingerprinted by PostgreSQL itself after the writes (reconcile.ts), so no row travels back.
+const IMPORT_RECORDS = `
+SELECT s.user_id, s.source_digest, EXISTS (SELECT 1 FROM "user" u WHERE u.id = s.user_id) AS present,
+       CASE WHEN $4::boolean OR s.source_digest IS DISTINCT FROM d.digest THEN s.fingerprints END AS fingerprints
+  FROM supabase_import s
+  LEFT JOIN json_to_recordset($3::json) AS d(id uuid, digest text) ON d.id = s.user_id
  WHERE s.user_id BETWEEN $1 AND $2`;
 
-type Pair = [string, boolean];
-
-/** Reads, for every user imported in the id range, its stored fingerprints and those of its rows as they are now. */
+/** Reads the import records of every user in the page's id range. */
 export async function readTargetState(
   target: pg.Pool,
-  range: { first: string; last: string },
+  page: { id: string; digest: string }[],
+  options: { fullCompare: boolean },
 ): Promise<Map<string, TargetUserState>> {
-  const { rows } = await readInUtc(target, (client) =>
-    client.query<{
-      user_id: string;
-      fingerprints: Fingerprints;
-      user: Pair | null;
-      accounts: Record<string, [string, boolean, boolean]>;
-      profile: Pair | null;
-    }>(TARGET_STATE, [range.first, range.last]),
-  );
-  const part = (pair: Pair | null): FoundPart | null =>
-    pair ? { fingerprint: pair[0], changedAfterImport: pair[1] } : null;
+  const { rows } = await target.query<{
+    user_id: string;
+    fingerprints: Fingerprints | null;
+    source_digest: string | null;
+    present: boolean;
+  }>(IMPORT_RECORDS, [page[0]?.id, page.at(-1)?.id, JSON.stringify(page), options.fullCompare]);
   return new Map(
     rows.map((row) => [
       row.user_id,
-      {
-        stored: row.fingerprints,
-        user: part(row.user),
-        accounts: Object.fromEntries(
-          Object.entries(row.accounts).map(([key, [fingerprint, changedAfterImport, bcrypt]]) => [
-            key,
-            { fingerprint, changedAfterImport, bcrypt },
-          ]),
-        ),
-        profile: part(row.profile),
-      },
+      { stored: row.fingerprints, digest: row.source_digest, present: row.present },
     ]),
   );
+}
+
+// Sums the report facts of the users a batch found unchanged; their rows are not read at all.
+const STORED_FACTS = `
+WITH r AS MATERIALIZED (
+  SELECT s.report_facts AS f FROM json_array_elements_text($1::json) AS ids(id)
+    JOIN supabase_import s ON s.user_id = ids.id::uuid
+)
+SELECT (SELECT count(*)::int FROM r) AS users,
+       (SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
+          SELECT k, count(*)::int AS n FROM r, jsonb_array_elements_text(r.f -> 's') AS k GROUP BY k) x) AS source,
+       (SELECT coalesce(jsonb_object_agg(k, n), '{}') FROM (
+          SELECT k, count(*)::int AS n FROM r, jsonb_array_elements_text(r.f -> 'a') AS k GROUP BY k) x) AS accounts,
+       (SELECT coalesce(jsonb_agg(w), '[]') FROM r, jsonb_array_elements(r.f -> 'w') AS w) AS warnings`;
+
+/** The summed report facts of the given imported users. */
+export async function readStoredFacts(target: pg.Pool, ids: string[]): Promise<StoredFacts> {
+  const { rows } = await target.query<StoredFacts>(STORED_FACTS, [JSON.stringify(ids)]);
+  const facts = rows[0];
+  if (!facts) throw new Error("the report facts query returned no row");
+  return facts;
 }

@@ -1,7 +1,6 @@
-import { isBcryptHash } from "./classify-user.js";
-import { accountKey, type Fingerprints, SetFingerprint } from "./fingerprint.js";
+import type pg from "pg";
+import { accountKey, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
-import type { FoundPart, TargetUserState } from "./read-target-state.js";
 
 export interface Figure {
   name: string;
@@ -21,13 +20,88 @@ export interface Reconciliation {
 }
 
 const LIST_LIMIT = 100;
-// A part the target lacks adds nothing to its set fingerprint (XOR with zero).
-const MISSING = "0".repeat(32);
+
+/**
+ * How PostgreSQL judges each part of the users a batch reconciles, by comparing the live row's fingerprint (computed
+ * here in SQL, column for column the canonical form of fingerprint.ts) with the one stored at import:
+ * - `same`: the row is what was imported;
+ * - `changed_here`: it differs, but its owner changed it here after the import (a later updatedAt, or a bcrypt
+ *   password that Better Auth upgraded to scrypt at sign-in: the same password);
+ * - `deleted_here`: it is gone and this run did not just write it (a profile or linked login its owner removed);
+ * - `missing` / `differs`: a mismatch.
+ * Per figure and verdict it returns the count and the XOR of the fingerprints the target vouches for (`got`): the
+ * stored one where the row agrees or its owner changed it, the live one where it differs, nothing where it is
+ * missing. The stored fingerprints are the source's (this process compares them with the source before it writes),
+ * so the XOR over the batch equals the source's exactly when every row agrees.
+ */
+const CHECK_TARGET = String.raw`
+WITH r AS (
+  SELECT s.user_id, s.fingerprints AS f, s.imported_at, false AS trusted
+    FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
+  UNION ALL
+  SELECT s.user_id, s.fingerprints, s.imported_at, true
+    FROM json_array_elements_text($3::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
+), parts AS (
+  SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'u' AS key, r.f ->> 'u' AS stored,
+         CASE WHEN u.id IS NOT NULL THEN md5(jsonb_build_array(
+           u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt"::text, u."updatedAt"::text, u.banned,
+           u."banReason", u."banExpires"::text)::text) END AS live,
+         u."updatedAt" > r.imported_at AS changed
+    FROM r LEFT JOIN "user" u ON u.id = r.user_id
+  UNION ALL
+  SELECT r.user_id, r.trusted, 'accounts.' || (k.key::jsonb ->> 0), 'account ' || (k.key::jsonb ->> 0), k.key, k.value,
+         CASE WHEN a.id IS NOT NULL THEN md5(jsonb_build_array(
+           a."providerId", a."accountId", a."userId", a.password, a."createdAt"::text, a."updatedAt"::text)::text) END,
+         a."updatedAt" > r.imported_at
+           OR (a."providerId" = 'credential' AND NOT coalesce(a.password ~ '^\$2[aby]?\$\d\d\$', false))
+    FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'a') AS k
+    LEFT JOIN account a
+      ON a."providerId" = k.key::jsonb ->> 0 AND a."accountId" = k.key::jsonb ->> 1 AND a."userId" = r.user_id
+  UNION ALL
+  SELECT r.user_id, r.trusted, 'profiles', 'profile', 'p', r.f ->> 'p',
+         CASE WHEN p.user_id IS NOT NULL THEN md5(jsonb_build_array(
+           p.user_id, p.display_name, p.avatar_url, p.software_background, p.hardware_background,
+           p.programming_languages, p.robotics_experience, p.learning_goals, p.preferred_language,
+           p.created_at::text, p.updated_at::text)::text) END,
+         p.updated_at > r.imported_at
+    FROM r LEFT JOIN profile p ON p.user_id = r.user_id
+   WHERE r.f ? 'p'
+), judged AS (
+  SELECT user_id, trusted, figure, part, CASE
+           WHEN live IS NULL THEN
+             CASE WHEN user_id::text || ' ' || key IN (SELECT json_array_elements_text($2::json)) THEN 'missing'
+                  ELSE 'deleted_here' END
+           WHEN live = stored THEN 'same'
+           WHEN changed THEN 'changed_here'
+           ELSE 'differs' END AS verdict,
+         CASE WHEN live IS NULL THEN NULL WHEN live = stored OR changed THEN stored ELSE live END AS got,
+         stored
+    FROM parts
+)
+SELECT figure, verdict, count(*)::int AS n,
+       lpad(to_hex(coalesce(bit_xor(('x' || substr(coalesce(got, stored), 1, 16))::bit(64)::bigint)
+                              FILTER (WHERE verdict <> 'missing'), 0)), 16, '0')
+    || lpad(to_hex(coalesce(bit_xor(('x' || substr(coalesce(got, stored), 17, 16))::bit(64)::bigint)
+                              FILTER (WHERE verdict <> 'missing'), 0)), 16, '0') AS got,
+       to_jsonb((array_agg(jsonb_build_array(user_id, part) ORDER BY user_id, part)
+                  FILTER (WHERE verdict IN ('missing', 'differs')))[1:${LIST_LIMIT}]) AS examples,
+       count(*) FILTER (WHERE trusted)::int AS trusted_n,
+       lpad(to_hex(coalesce(bit_xor(('x' || substr(stored, 1, 16))::bit(64)::bigint) FILTER (WHERE trusted), 0)), 16, '0')
+    || lpad(to_hex(coalesce(bit_xor(('x' || substr(stored, 17, 16))::bit(64)::bigint) FILTER (WHERE trusted), 0)), 16, '0')
+         AS trusted_stored
+  FROM judged
+ GROUP BY figure, verdict`;
+
+const PROBLEM: Record<string, string> = {
+  missing: "missing in the target",
+  differs: "differs from the source",
+};
 
 /**
  * Compares what each migrated user should be with what the target holds, batch by batch, so it needs no memory
  * per user: counts by category and an order-independent fingerprint over ids, e-mails, password hashes and every
- * profile field. A part the target changed after the import (its updatedAt is later) is not a mismatch.
+ * profile field. This process computes the source's side from the source rows; PostgreSQL computes the target's
+ * side from its live rows (CHECK_TARGET), and only the totals travel back.
  */
 export class Reconciler {
   private readonly counts = new Map<string, { source: number; target: number }>();
@@ -37,87 +111,68 @@ export class Reconciler {
   private mismatchCount = 0;
   private changedOnTarget = 0;
 
-  /** Adds one batch: each user as migrated from the source, and what the target holds for it now. */
-  add(changes: UserChange[], state: ReadonlyMap<string, TargetUserState>): void {
+  /**
+   * Adds one batch: each user as migrated from the source, checked against what the target holds for it now. For a
+   * `trusted` user (source digest unchanged since the import, so not re-read) the source side is the fingerprints
+   * stored at import, which the unchanged digest shows are still those of its source rows.
+   */
+  async add(target: pg.Pool, changes: UserChange[], trusted: string[]): Promise<void> {
+    const ids: string[] = [];
+    const written: string[] = [];
     for (const change of changes) {
       // A user who deleted their account here is reported as such (report.changes.deletedOnTarget), not compared.
       if (change.status === "gone") continue;
-      const { rows: expected, fingerprints: want } = change;
-      const id = expected.user.id;
-      this.sourceSet.addAll(want);
-      const found = state.get(id);
-      const stored = found?.stored;
-      // A part that differs (with no later change on the target to explain it) keeps the target's fingerprint,
-      // so the target's set fingerprint differs from the source's exactly when some row does.
-      const got: Fingerprints = { u: want.u, a: { ...want.a }, ...(want.p ? { p: want.p } : {}) };
-      const user = found?.user ?? null;
-      if (
-        !this.judge({
-          id,
-          figure: "users",
-          part: "user",
-          want: want.u,
-          found: user,
-          stored: stored?.u,
-          written: change.writeUser,
-        })
-      ) {
-        got.u = user?.fingerprint ?? MISSING;
+      const { rows, fingerprints } = change;
+      const id = rows.user.id;
+      ids.push(id);
+      this.sourceSet.addAll(fingerprints);
+      this.count("users", "source", 1);
+      for (const account of rows.accounts) this.count(`accounts.${account.providerId}`, "source", 1);
+      if (fingerprints.p !== undefined) this.count("profiles", "source", 1);
+      if (change.writeUser) written.push(`${id} u`);
+      if (change.profile === "upsert") written.push(`${id} p`);
+      for (const account of change.upsertAccounts) written.push(`${id} ${accountKey(account)}`);
+    }
+    if (ids.length === 0 && trusted.length === 0) return;
+    const { rows } = await target.query<{
+      figure: string;
+      verdict: string;
+      n: number;
+      got: string;
+      examples: [string, string][] | null;
+      trusted_n: number;
+      trusted_stored: string;
+    }>(CHECK_TARGET, [JSON.stringify(ids), JSON.stringify(written), JSON.stringify(trusted)]);
+    // Lists travel as JSON text: node-postgres escapes array parameters element by element, which costs more here.
+    // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
+    rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));
+    for (const row of rows) {
+      this.targetSet.add(row.got);
+      this.sourceSet.add(row.trusted_stored);
+      this.count(row.figure, "source", row.trusted_n);
+      if (row.verdict === "deleted_here") {
+        // Gone by its owner's choice: counted on neither side, so the counts compare what should be there.
+        this.count(row.figure, "source", -row.n);
+        this.changedOnTarget += row.n;
+        continue;
       }
-      for (const account of expected.accounts) {
-        const key = accountKey(account);
-        const actual = found?.accounts[key];
-        // Better Auth replaces a bcrypt hash with scrypt at the first sign-in: the same password, upgraded.
-        const upgraded = actual !== undefined && isBcryptHash(account.password) && !actual.bcrypt;
-        const judged = actual
-          ? { ...actual, changedAfterImport: actual.changedAfterImport || upgraded }
-          : null;
-        const written = change.upsertAccounts.includes(account);
-        const figure = `accounts.${account.providerId}`;
-        const part = `account ${account.providerId}`;
-        if (
-          !this.judge({
-            id,
-            figure,
-            part,
-            want: want.a[key] ?? "",
-            found: judged,
-            stored: stored?.a[key],
-            written,
-          })
-        ) {
-          got.a[key] = actual?.fingerprint ?? MISSING;
-        }
+      if (row.verdict !== "missing") this.count(row.figure, "target", row.n);
+      if (row.verdict === "changed_here") this.changedOnTarget += row.n;
+      const problem = PROBLEM[row.verdict];
+      if (problem === undefined) continue;
+      this.mismatchCount += row.n;
+      for (const [id, part] of row.examples ?? []) {
+        if (this.mismatches.length < LIST_LIMIT) this.mismatches.push({ id, part, problem });
       }
-      if (want.p !== undefined) {
-        const profile = found?.profile ?? null;
-        const written = change.profile === "upsert";
-        if (
-          !this.judge({
-            id,
-            figure: "profiles",
-            part: "profile",
-            want: want.p,
-            found: profile,
-            stored: stored?.p,
-            written,
-          })
-        ) {
-          got.p = profile?.fingerprint ?? MISSING;
-        }
-      }
-      this.targetSet.addAll(got);
     }
   }
 
   /** The figures so far, each with its source and target value. */
   result(): Reconciliation {
-    const figures: Figure[] = [...this.counts].map(([name, { source, target }]) => ({
-      name,
-      source,
-      target,
-      ok: source === target,
-    }));
+    const order = (name: string) => (name === "users" ? 0 : name === "profiles" ? 2 : 1);
+    const figures: Figure[] = [...this.counts]
+      .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+      .map(([name, { source, target }]) => ({ name, source, target, ok: source === target }));
     const source = this.sourceSet.toString();
     const target = this.targetSet.toString();
     figures.push({ name: "fingerprint", source, target, ok: source === target });
@@ -130,48 +185,9 @@ export class Reconciler {
     };
   }
 
-  /**
-   * Counts one part and tells whether the target agrees with the source: the same fingerprint, or a change its
-   * owner made here after the import (updated later, or deleted when this run did not just write it). A part
-   * deleted that way counts on neither side, so the counts compare what should be there.
-   */
-  private judge(check: {
-    id: string;
-    figure: string;
-    part: string;
-    want: string;
-    found: FoundPart | null;
-    stored: string | undefined;
-    written: boolean;
-  }): boolean {
-    const { id, figure, part, want, found } = check;
-    if (found === null && !check.written && check.stored === want) {
-      this.changedOnTarget++;
-      return true;
-    }
-    this.count(figure, found !== null);
-    if (found === null) {
-      this.mismatch(id, part, "missing in the target");
-      return false;
-    }
-    if (found.fingerprint === want) return true;
-    if (found.changedAfterImport) {
-      this.changedOnTarget++;
-      return true;
-    }
-    this.mismatch(id, part, "differs from the source");
-    return false;
-  }
-
-  private count(name: string, present: boolean): void {
+  private count(name: string, side: "source" | "target", n: number): void {
     const figure = this.counts.get(name) ?? { source: 0, target: 0 };
-    figure.source++;
-    if (present) figure.target++;
+    figure[side] += n;
     this.counts.set(name, figure);
-  }
-
-  private mismatch(id: string, part: string, problem: string): void {
-    this.mismatchCount++;
-    if (this.mismatches.length < LIST_LIMIT) this.mismatches.push({ id, part, problem });
   }
 }

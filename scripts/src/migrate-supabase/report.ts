@@ -1,7 +1,7 @@
 import { isBcryptHash } from "./classify-user.js";
 import type { Failure, UserChange } from "./plan-changes.js";
 import type { Reconciliation } from "./reconcile.js";
-import type { Outcome, Skipped, SourceUser, Warning } from "./types.js";
+import type { Outcome, ReportFacts, Skipped, SourceUser, Warning } from "./types.js";
 
 /** The JSON report (`--report FILE`); its minimum content is fixed by shared/ARCHITECTURE.md. */
 export interface Report {
@@ -14,6 +14,11 @@ export interface Report {
   migrated: number;
   /** `deletedOnTarget`: imported earlier, deleted here since (by the user): left deleted, never re-created. */
   changes: { created: number; updated: number; unchanged: number; deletedOnTarget: number };
+  /**
+   * Users whose Supabase rows hash to the digest stored at their import: counted as unchanged from their stored
+   * facts without being re-read (their target rows are still checked); 0 with --full-compare.
+   */
+  unchangedByDigest: number;
   skipped: Skipped[];
   failed: Failure[];
   warnings: Warning[];
@@ -29,6 +34,35 @@ const STATUS_COUNT = {
   gone: "deletedOnTarget",
 } as const;
 
+/** The report facts of many unchanged users, summed by the target (read-target-state.ts). */
+export interface StoredFacts {
+  users: number;
+  source: Record<string, number>;
+  accounts: Record<string, number>;
+  warnings: Warning[];
+}
+
+/** The source counts one user adds to the report. */
+function sourceCounts(user: SourceUser, outcome: Outcome): string[] {
+  const keys = ["users"];
+  if (user.hasMfa) keys.push("withMfa");
+  if (isBcryptHash(user.encryptedPassword)) keys.push("withPassword");
+  if (user.invitedAt !== null && user.emailConfirmedAt === null) keys.push("invitedNotAccepted");
+  if (user.profile) keys.push("profiles");
+  for (const identity of user.identities) keys.push(`identities.${identity.provider}`);
+  keys.push(outcome.kind === "skipped" ? `skipped.${outcome.skipped.reason}` : "eligible");
+  return keys;
+}
+
+/** The report facts of a migrated user, to store with its import. */
+export function reportFacts(user: SourceUser, outcome: Extract<Outcome, { kind: "migrated" }>): ReportFacts {
+  return {
+    s: sourceCounts(user, outcome),
+    a: outcome.rows.accounts.map((account) => account.providerId),
+    w: outcome.rows.warnings,
+  };
+}
+
 /** Collects the report while batches stream past; only skipped users, failures and warnings are kept as lists. */
 export class ReportBuilder {
   private readonly startedAt = new Date().toISOString();
@@ -38,25 +72,32 @@ export class ReportBuilder {
   readonly failed: Failure[] = [];
   readonly warnings: Warning[] = [];
   readonly accounts: Record<string, number> = {};
+  private unchangedByDigest = 0;
 
   constructor(private readonly dryRun: boolean) {}
 
   /** Counts one source user and its outcome. */
   addOutcome(user: SourceUser, outcome: Outcome): void {
-    this.bump(this.source, "users");
-    if (user.hasMfa) this.bump(this.source, "withMfa");
-    if (isBcryptHash(user.encryptedPassword)) this.bump(this.source, "withPassword");
-    if (user.invitedAt !== null && user.emailConfirmedAt === null)
-      this.bump(this.source, "invitedNotAccepted");
-    if (user.profile) this.bump(this.source, "profiles");
-    for (const identity of user.identities) this.bump(this.source, `identities.${identity.provider}`);
+    for (const key of sourceCounts(user, outcome)) this.bump(this.source, key);
     if (outcome.kind === "skipped") {
-      this.bump(this.source, `skipped.${outcome.skipped.reason}`);
       this.skipped.push(outcome.skipped);
       return;
     }
-    this.bump(this.source, "eligible");
     this.warnings.push(...outcome.rows.warnings);
+  }
+
+  /**
+   * Counts the users of a batch whose source rows have not changed since their import, from the facts stored with
+   * it: the same figures a full comparison would add, without re-reading their rows.
+   */
+  addUnchanged(facts: StoredFacts): void {
+    this.changes.unchanged += facts.users;
+    this.unchangedByDigest += facts.users;
+    for (const [key, count] of Object.entries(facts.source))
+      this.source[key] = (this.source[key] ?? 0) + count;
+    for (const [key, count] of Object.entries(facts.accounts))
+      this.accounts[key] = (this.accounts[key] ?? 0) + count;
+    this.warnings.push(...facts.warnings);
   }
 
   /** Counts the planned (or written) changes of a batch and the accounts of its migrated users. */
@@ -85,6 +126,7 @@ export class ReportBuilder {
       source: this.source,
       migrated: this.changes.created + this.changes.updated + this.changes.unchanged,
       changes: this.changes,
+      unchangedByDigest: this.unchangedByDigest,
       skipped: this.skipped,
       failed: this.failed,
       warnings: this.warnings,

@@ -4,17 +4,18 @@ import { classifyUser } from "./classify-user.js";
 import type { MigrationConfig } from "./config.js";
 import { EXIT, MigrationError } from "./errors.js";
 import { findEmailConflicts } from "./find-email-conflicts.js";
+import type { SourceShape } from "./inspect-source.js";
 import { inspectSource } from "./inspect-source.js";
 import { countImported, inspectTarget } from "./inspect-target.js";
 import { type Databases, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
-import { readSourceBatches } from "./read-source-batches.js";
-import { readTargetState } from "./read-target-state.js";
+import { readSourceDigests, readSourceUsers, type SourceDigest } from "./read-source-batches.js";
+import { readStoredFacts, readTargetState } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
-import { type Report, ReportBuilder } from "./report.js";
+import { type Report, ReportBuilder, reportFacts } from "./report.js";
 import { formatSummary } from "./summary.js";
-import type { MigratedUser, SourceUser } from "./types.js";
+import type { ImportedUser } from "./types.js";
 import { writeChanges } from "./write-changes.js";
 
 export interface RunIo {
@@ -30,6 +31,7 @@ interface RunState {
   config: MigrationConfig;
   db: Databases;
   io: RunIo;
+  shape: SourceShape;
   conflicts: ReadonlyMap<string, string>;
   report: ReportBuilder;
   reconciler: Reconciler | null;
@@ -62,12 +64,16 @@ export async function runMigration(
       config,
       db,
       io,
+      shape,
       conflicts,
       report: new ReportBuilder(config.dryRun),
       reconciler: config.dryRun ? null : new Reconciler(),
     };
     const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
-    const batches = readSourceBatches(db.source, shape, config.batchSize)[Symbol.asyncIterator]();
+    // Digests only matter where earlier runs stored some to compare with.
+    const batches = readSourceDigests(db.source, shape, config.batchSize, {
+      withDigests: imported > 0 && !config.fullCompare,
+    })[Symbol.asyncIterator]();
     // Reads the next batch from Supabase while up to two batches are planned and written on the target: their id
     // ranges are disjoint, and each commits (or not) on its own, so a kill still leaves only whole batches.
     const inFlight = new Set<Promise<void>>();
@@ -104,15 +110,41 @@ async function confirmOrStop(io: RunIo): Promise<void> {
   }
 }
 
-async function processBatch(state: RunState, batch: SourceUser[]): Promise<void> {
+/**
+ * One batch: the users whose source digest matches the one stored with their import are unchanged and are not read
+ * (unless --full-compare); the others are read in full, mapped, compared with what earlier runs wrote, and written.
+ * Then the target checks every user of the batch against its live rows (reconcile.ts).
+ */
+async function processBatch(state: RunState, page: SourceDigest[]): Promise<void> {
   const { config, db, report } = state;
-  const migrated: MigratedUser[] = [];
+  const first = page[0]?.id ?? "";
+  const last = page.at(-1)?.id ?? "";
+  const before = await readTargetState(db.target, page, { fullCompare: config.fullCompare });
+  const trusted: string[] = [];
+  const toRead: string[] = [];
+  for (const { id, digest } of page) {
+    const record = before.get(id);
+    // A user who lost an e-mail conflict is always read: its outcome depends on other users' rows too.
+    const unchanged =
+      !config.fullCompare && record?.present && record.digest === digest && !state.conflicts.has(id);
+    (unchanged ? trusted : toRead).push(id);
+  }
+  if (trusted.length > 0) report.addUnchanged(await readStoredFacts(db.target, trusted));
+  const users =
+    toRead.length === 0
+      ? []
+      : await readSourceUsers(
+          db.source,
+          state.shape,
+          toRead.length === page.length ? { first, last } : { ids: toRead },
+        );
+  const migrated: ImportedUser[] = [];
   const skippedIds: string[] = [];
-  for (const user of batch) {
+  for (const user of users) {
     const outcome = classifyUser(user, state.conflicts);
     report.addOutcome(user, outcome);
     if (outcome.kind === "migrated") {
-      migrated.push(outcome.rows);
+      migrated.push({ ...outcome.rows, digest: user.digest, facts: reportFacts(user, outcome) });
       if (config.verbose) {
         for (const w of outcome.rows.warnings)
           state.io.stderr.write(`warning ${w.id}: ${w.field} was "${w.value}"\n`);
@@ -122,8 +154,6 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
       if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
     }
   }
-  const range = { first: batch[0]?.id ?? "", last: batch.at(-1)?.id ?? "" };
-  const before = await readTargetState(db.target, range);
   const plan = await planChanges(db.target, migrated, skippedIds, before);
   for (const id of plan.importedBefore) {
     report.warnings.push({
@@ -142,11 +172,8 @@ async function processBatch(state: RunState, batch: SourceUser[]): Promise<void>
     for (const failure of failures)
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
-  if (state.reconciler) {
-    // The target computes its rows' fingerprints itself; a batch that wrote nothing needs no second look.
-    const wrote = plan.changes.some((change) => change.status === "create" || change.status === "update");
-    state.reconciler.add(done, wrote ? await readTargetState(db.target, range) : before);
-  }
+  // The target fingerprints its own rows, after this batch's writes, and sends back only the totals.
+  if (state.reconciler) await state.reconciler.add(db.target, done, trusted);
 }
 
 function exitCode(report: Report): number {

@@ -27,6 +27,8 @@ export interface SourceProfile {
 
 export interface SourceUser {
   id: string;
+  /** MD5 of every source value below, computed by the Supabase server (read-source-batches.ts). */
+  digest: string;
   email: string | null;
   encryptedPassword: string | null;
   emailConfirmedAt: string | null;
@@ -106,6 +108,23 @@ export interface MigratedUser {
   accounts: TargetAccount[];
   profile: TargetProfile | null;
   warnings: Warning[];
+}
+
+/**
+ * What one migrated user adds to the report, stored with its import (`supabase_import.report_facts`): the source
+ * counts it bumps, the provider of each of its accounts, and its warnings.
+ */
+export interface ReportFacts {
+  s: string[];
+  a: string[];
+  w: Warning[];
+}
+
+/** A migrated user with what its import record keeps besides the fingerprints. */
+export interface ImportedUser extends MigratedUser {
+  /** The source digest of the rows it was mapped from. */
+  digest: string;
+  facts: ReportFacts;
 }
 
 export type Outcome = { kind: "migrated"; rows: MigratedUser } | { kind: "skipped"; skipped: Skipped };

@@ -41,10 +41,16 @@ ON CONFLICT (user_id) DO UPDATE SET
   created_at = excluded.created_at, updated_at = excluded.updated_at,
   version = profile.version + 1`;
 
-const UPSERT_FINGERPRINTS = `
-INSERT INTO supabase_import (user_id, fingerprints)
-SELECT (e ->> 'id')::uuid, e -> 'f' FROM json_array_elements($1::json) e
-ON CONFLICT (user_id) DO UPDATE SET fingerprints = excluded.fingerprints, imported_at = now()`;
+// `imported_at` is the time of the first import and is not moved by later writes: reconciliation judges a row
+// whose updatedAt is later than it as changed here by its owner, and moving it would turn every earlier change of
+// a part this run does not rewrite (say, a profile edited here, while Supabase changed the user's name) into a
+// mismatch. The price: a part rewritten later carries a source updatedAt past imported_at, so a change to it here
+// that keeps updatedAt is judged the owner's own.
+const UPSERT_RECORDS = `
+INSERT INTO supabase_import (user_id, fingerprints, source_digest, report_facts)
+SELECT (e ->> 'id')::uuid, e -> 'f', e ->> 'd', e -> 'r' FROM json_array_elements($1::json) e
+ON CONFLICT (user_id) DO UPDATE SET
+  fingerprints = excluded.fingerprints, source_digest = excluded.source_digest, report_facts = excluded.report_facts`;
 
 // See read-in-utc.ts: compiling a bulk statement can cost more than running it.
 const NO_JIT = "SET LOCAL jit = off";
@@ -57,7 +63,9 @@ class AccountTakenError extends Error {}
  * Connection failures are not row failures: they stop the run, which resumes at this batch.
  */
 export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
-  const pending = changes.filter((change) => change.status === "create" || change.status === "update");
+  const pending = changes.filter(
+    (change) => change.status === "create" || change.status === "update" || change.refreshRecord,
+  );
   if (pending.length === 0) return [];
   try {
     await withTransaction(target, async (client) => {
@@ -102,8 +110,8 @@ async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promi
   const profiles = changes.filter((c) => c.profile === "upsert").map((c) => c.rows.profile);
   if (profiles.length > 0) await run(UPSERT_PROFILES, profiles);
   await run(
-    UPSERT_FINGERPRINTS,
-    changes.map((c) => ({ id: c.rows.user.id, f: c.fingerprints })),
+    UPSERT_RECORDS,
+    changes.map((c) => ({ id: c.rows.user.id, f: c.fingerprints, d: c.rows.digest, r: c.rows.facts })),
   );
 }
 

@@ -22,6 +22,96 @@ describe("running the migration again", () => {
     expect(await targetContents(pair.target.url)).toEqual(before);
   });
 
+  it("trusts the source digest of unchanged users on a rerun, and reports the same figures as a full comparison", async () => {
+    const fast = await migrateInProcess(pair.env);
+    const full = await migrateInProcess(pair.env, ["--full-compare"]);
+    expect(fast.report?.unchangedByDigest).toBe(10);
+    expect(full.report?.unchangedByDigest).toBe(0);
+    for (const run of [fast, full]) expect(run.code, run.stdout).toBe(0);
+    const figures = (run: typeof fast) => ({
+      source: run.report?.source,
+      migrated: run.report?.migrated,
+      changes: run.report?.changes,
+      skipped: run.report?.skipped,
+      accounts: run.report?.accounts,
+      warnings: [...(run.report?.warnings ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
+      reconciliation: run.report?.reconciliation,
+    });
+    expect(figures(fast)).toEqual(figures(full));
+    // The fixture has users of every kind: MFA, unknown enum values (warnings), skipped users, several providers.
+    expect(fast.report?.warnings.length).toBeGreaterThan(0);
+    expect(fast.report?.source.withMfa).toBe(1);
+  });
+
+  it("compares in full, once, users imported before digests were stored, and stores theirs", async () => {
+    await withClient(pair.target.url, (client) =>
+      client.query("UPDATE supabase_import SET source_digest = NULL, report_facts = NULL"),
+    );
+    const upgrade = await migrateInProcess(pair.env);
+    expect(upgrade.code, upgrade.stdout).toBe(0);
+    expect(upgrade.report).toMatchObject({
+      unchangedByDigest: 0,
+      changes: { created: 0, updated: 0, unchanged: 10 },
+    });
+    const next = await migrateInProcess(pair.env);
+    expect(next.report).toMatchObject({ unchangedByDigest: 10, changes: { unchanged: 10 } });
+  });
+
+  it("still finds a target row that differs when the user's source digest is unchanged", async () => {
+    await withClient(pair.target.url, (client) =>
+      client.query(`UPDATE account SET password = '$2a$10$tampered' WHERE "userId" = $1`, [ID.alice]),
+    );
+    const run = await migrateInProcess(pair.env);
+    expect(run.code).toBe(1);
+    expect(run.report?.unchangedByDigest).toBe(10);
+    expect(run.report?.reconciliation?.mismatches).toEqual([
+      { id: ID.alice, part: "account credential", problem: "differs from the source" },
+    ]);
+  });
+
+  it("notices a ban that has run out since the import, although no source row changed", async () => {
+    await withClient(pair.source.url, (client) =>
+      client.query(
+        "UPDATE auth.users SET banned_until = now() + interval '2 seconds', updated_at = updated_at WHERE id = $1",
+        [ID.alice],
+      ),
+    );
+    expect((await migrateInProcess(pair.env)).report?.changes.updated).toBe(1);
+    expect(await rows(pair.target.url, `SELECT banned FROM "user" WHERE id = $1`, [ID.alice])).toEqual([
+      { banned: true },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const run = await migrateInProcess(pair.env);
+    expect(run.report?.changes.updated).toBe(1);
+    expect(await rows(pair.target.url, `SELECT banned FROM "user" WHERE id = $1`, [ID.alice])).toEqual([
+      { banned: false },
+    ]);
+  });
+
+  it("keeps a profile edited here reconciled when Supabase later changes the same user's name", async () => {
+    await withClient(pair.target.url, (client) =>
+      client.query(
+        "UPDATE profile SET learning_goals = 'Mine now', updated_at = now(), version = version + 1 WHERE user_id = $1",
+        [ID.alice],
+      ),
+    );
+    await withClient(pair.source.url, (client) =>
+      client.query(
+        `UPDATE auth.users SET raw_user_meta_data = raw_user_meta_data || '{"full_name": "Alice R."}' WHERE id = $1`,
+        [ID.alice],
+      ),
+    );
+    for (const expected of [1, 0]) {
+      const run = await migrateInProcess(pair.env);
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.report?.changes.updated).toBe(expected);
+      expect(run.report?.reconciliation).toMatchObject({ ok: true, changedOnTarget: 1 });
+    }
+    expect(
+      await rows(pair.target.url, "SELECT learning_goals FROM profile WHERE user_id = $1", [ID.alice]),
+    ).toEqual([{ learning_goals: "Mine now" }]);
+  });
+
   it("applies exactly what changed in the source: a new user, an edited profile, a new and a removed identity", async () => {
     const [newcomer] = await insertSupabaseUsers(pair.source.url, [
       { email: "new@example.com", password: "pw" },
