@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -24,6 +25,10 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(",").map((size) => Number(size.replaceAll("_", "")));
 const CLI = resolve(import.meta.dirname, "../src/migrate-supabase/cli.ts");
 const PEAK = resolve(import.meta.dirname, "report-peak-memory.ts");
+const NODE_HEAP_FLAGS: string[] =
+  JSON.parse(readFileSync(resolve(import.meta.dirname, "../package.json"), "utf8")).scripts[
+    "migrate:supabase"
+  ].match(/--max-[a-z-]+=\d+/g) ?? [];
 
 async function withServer<T>(fn: (serverUrl: string) => Promise<T>): Promise<T> {
   if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
@@ -68,10 +73,11 @@ function runMigration(env: Record<string, string>): Promise<{ seconds: number; p
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    // The same heap cap as `npm run migrate:supabase` (package.json): V8 otherwise grows the heap lazily far past
-    // the few batches the command holds, and the peak would measure V8's laziness instead of the command.
+    // The same V8 heap flags as `npm run migrate:supabase` (read from package.json, so the two cannot drift apart):
+    // without a cap V8 grows the heap lazily far past the few batches the command holds, and the peak would
+    // measure V8's laziness instead of the command.
     [
-      "--max-old-space-size=192",
+      ...NODE_HEAP_FLAGS,
       "--import",
       "tsx",
       "--import",
