@@ -31,6 +31,11 @@ export async function pageJavaScript(
     if (executed && url.origin === siteUrl && url.pathname.endsWith(".js")) scripts.add(url.pathname);
   });
   await page.goto(`${siteUrl}${path}`, { waitUntil: "networkidle" });
+  // On a busy machine the entry scripts can take longer to run than networkidle's 500 ms, before the route's
+  // chunks are even requested: wait until React has hydrated (Docusaurus then marks <html>), then for the
+  // network to settle again (lazily loaded parts such as Mermaid's renderer start after hydration).
+  await page.waitForSelector("html[data-has-hydrated='true']", { state: "attached" });
+  await page.waitForLoadState("networkidle");
   await context.close();
   let rawBytes = 0;
   let gzipBytes = 0;

@@ -17,9 +17,16 @@ export async function registerLearner(browser: Browser, siteUrl: string, learner
   await page.getByLabel("Password").fill(learner.password);
   await page.getByLabel("Software background").selectOption("intermediate");
   await page.getByLabel("Hardware background").selectOption("beginner");
+  // The profile is created from the registration answers right after sign-up. The profile page shows those
+  // answers before the PUT lands, so wait for the PUT itself: closing the browser earlier can cancel it.
+  const profileSaved = page.waitForResponse(
+    (response) =>
+      response.request().method() === "PUT" && new URL(response.url()).pathname === "/v1/profiles/me",
+  );
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => url.pathname === "/profile");
-  // The profile is created from the registration answers right after sign-up; wait until it shows.
+  const saved = await profileSaved;
+  if (!saved.ok()) throw new Error(`saving the registration's profile failed: ${saved.status()}`);
   await profileShown(page);
   await context.close();
 }
