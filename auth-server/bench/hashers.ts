@@ -20,7 +20,9 @@ async function pureJsHashing(): Promise<PasswordHashing> {
   };
 }
 
-export type HasherName = "better-auth-default" | "better-auth-pure-js" | "project-native";
+/** The benchmark's variants, in the order the first round measures them. */
+export const HASHER_NAMES = ["better-auth-pure-js", "better-auth-default", "project-native"] as const;
+export type HasherName = (typeof HASHER_NAMES)[number];
 
 /** The password hashing each benchmark variant runs with. */
 export async function hasher(name: HasherName): Promise<PasswordHashing> {

@@ -5,12 +5,16 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createBenchDatabase } from "@textbook/scripts/bench-database";
+import { benchRuns, median, postgresVersion, writeBenchResult } from "@textbook/scripts/bench-result";
 import autocannon from "autocannon";
+import { authFigures, type JwksRound, type VariantRound } from "./auth-figures.js";
 import { closedLoop, type LoadResult } from "./closed-loop.js";
-import type { HasherName } from "./hashers.js";
+import { HASHER_NAMES, type HasherName } from "./hashers.js";
 
-// Short phases: the machine is shared. BENCH_SECONDS lengthens them on an idle machine.
+// Short phases: the machine is shared. BENCH_SECONDS lengthens them on an idle machine; BENCH_RUNS sets the
+// number of rounds (each measures every variant, in rotating order) whose medians are reported.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const RUNS = benchRuns();
 const SIGN_IN_CLIENTS = 8;
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "benchmark password";
@@ -116,7 +120,7 @@ async function getSessionUnderLoad(server: Server, emails: string[]) {
   return { signIns, sessions };
 }
 
-async function jwksThroughput(server: Server) {
+async function jwksThroughput(server: Server): Promise<JwksRound> {
   const result = await autocannon({ url: `${server.url}/api/auth/jwks`, connections: 16, duration: SECONDS });
   return {
     perSecond: result.requests.average,
@@ -126,50 +130,74 @@ async function jwksThroughput(server: Server) {
 }
 
 const ms = (value: number) => value.toFixed(1);
+const medianOf = (rounds: VariantRound[], pick: (round: VariantRound) => number) => median(rounds.map(pick));
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase(
     process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
     "auth",
   );
+  const postgres = await postgresVersion(database.url);
   const dataDir = mkdtempSync(join(tmpdir(), "auth-bench-"));
-  const rows: string[] = [];
+  const servers: { variant: HasherName; server: Server; emails: string[] }[] = [];
+  const rounds = new Map<HasherName, VariantRound[]>(HASHER_NAMES.map((variant) => [variant, []]));
+  const jwks: JwksRound[] = [];
   try {
-    for (const variant of ["better-auth-pure-js", "better-auth-default", "project-native"] as const) {
-      const server = await startServer(variant, database.url, dataDir);
-      try {
-        const emails = await seedUsers(server, SIGN_IN_CLIENTS, variant);
-        await signInLoad(server, emails, 1); // warm-up
+    // Every variant's server stays up for the whole run (idle while another is measured), so the rounds can
+    // interleave them: a change in the machine's load then hits every variant alike.
+    for (const variant of HASHER_NAMES) {
+      const entry = {
+        variant,
+        server: await startServer(variant, database.url, dataDir),
+        emails: [] as string[],
+      };
+      servers.push(entry);
+      entry.emails = await seedUsers(entry.server, SIGN_IN_CLIENTS, variant);
+      await signInLoad(entry.server, entry.emails, 1); // warm-up
+    }
+    for (let round = 0; round < RUNS; round++) {
+      for (let i = 0; i < servers.length; i++) {
+        const { variant, server, emails } = servers[(i + round) % servers.length] as (typeof servers)[number];
         const alone = await signInLoad(server, emails, SECONDS);
         const { signIns, sessions } = await getSessionUnderLoad(server, emails);
-        rows.push(
-          `| ${variant} | ${alone.perSecond.toFixed(1)} | ${ms(alone.p95)} | ${signIns.perSecond.toFixed(1)} | ${ms(sessions.p50)} | ${ms(sessions.p99)} | ${alone.failures + signIns.failures + sessions.failures} |`,
-        );
-        console.error(`[bench] ${variant} done`);
-        if (variant === "project-native") {
-          const jwks = await jwksThroughput(server);
-          rows.push(
-            "",
-            `GET /api/auth/jwks (autocannon, 16 connections, ${SECONDS} s): ${Math.round(jwks.perSecond)} req/s, p99 ${jwks.p99} ms, ${jwks.errors} errors`,
-          );
-        }
-      } finally {
-        await server.stop();
+        rounds.get(variant)?.push({ alone, signIns, sessions });
+        console.error(`[bench] round ${round + 1}/${RUNS}: ${variant} done`);
       }
     }
+    const native = servers.find(({ variant }) => variant === "project-native")?.server as Server;
+    for (let round = 0; round < RUNS; round++) jwks.push(await jwksThroughput(native));
   } finally {
+    for (const { server } of servers) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
     await database.drop();
   }
   console.log(
-    `auth-server benchmark, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}, ${SECONDS} s phases`,
+    `auth-server benchmark, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}, ${SECONDS} s phases, medians of ${RUNS} rounds`,
   );
   console.log("");
   console.log(
     "| password hashing | sign-ins/s (8 clients) | sign-in p95 ms | sign-ins/s with get-session probe | get-session p50 ms | get-session p99 ms | failures |",
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
-  for (const row of rows) console.log(row);
+  for (const [variant, runs] of rounds) {
+    const failures = runs.reduce(
+      (sum, r) => sum + r.alone.failures + r.signIns.failures + r.sessions.failures,
+      0,
+    );
+    console.log(
+      `| ${variant} | ${medianOf(runs, (r) => r.alone.perSecond).toFixed(1)} | ${ms(medianOf(runs, (r) => r.alone.p95))} | ${medianOf(runs, (r) => r.signIns.perSecond).toFixed(1)} | ${ms(medianOf(runs, (r) => r.sessions.p50))} | ${ms(medianOf(runs, (r) => r.sessions.p99))} | ${failures} |`,
+    );
+  }
+  const jwksErrors = jwks.reduce((sum, round) => sum + round.errors, 0);
+  console.log(
+    `\nGET /api/auth/jwks (autocannon, 16 connections, ${SECONDS} s, median of ${RUNS}): ${Math.round(median(jwks.map((r) => r.perSecond)))} req/s, p99 ${median(jwks.map((r) => r.p99))} ms, ${jwksErrors} errors`,
+  );
+  await writeBenchResult({
+    workspace: "auth-server",
+    settings: `${SECONDS} s phases, ${SIGN_IN_CLIENTS} sign-in clients, ${RUNS} interleaved rounds`,
+    postgres,
+    figures: authFigures(rounds, jwks),
+  });
 }
 
 await main();

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,13 +10,22 @@ import { migrate } from "@textbook/migrations/migrate";
 import autocannon from "autocannon";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import pg from "pg";
+import {
+  benchRuns,
+  median,
+  postgresVersion,
+  writeBenchResult,
+} from "../../scripts/src/bench/bench-result.js";
 import { type RunningPostgres, startEmbeddedPostgres } from "../../scripts/src/embedded-postgres.js";
+import { profileFigures, type Sample } from "./profile-figures.js";
 
 /*
  * `npm run bench -w profile-api [-- --duration 10 --rounds 3]`: GET /v1/profiles/me with a valid RS256 token (verified-token
  * cache on, then off) against the same route with verification switched off, and PUT. autocannon, 50
  * connections, 50 learners; each service runs in its own process so the load generator has its own core.
  * DATABASE_URL: a migrated database to use (bench users are removed afterwards); unset: an embedded PostgreSQL.
+ * Without the arguments, BENCH_SECONDS sets the duration and BENCH_RUNS the rounds (as for every workspace's
+ * benchmark under `npm run bench`). Writes bench-results/profile-api.json.
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -29,8 +37,8 @@ const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
-const DURATION = argument("--duration", 10);
-const ROUNDS = argument("--rounds", 3);
+const DURATION = argument("--duration", Number(process.env.BENCH_SECONDS ?? 10));
+const ROUNDS = argument("--rounds", benchRuns());
 
 interface Result {
   scenario: string;
@@ -64,7 +72,9 @@ async function main() {
   const users = Array.from({ length: LEARNERS }, () => randomUUID());
   const tokens = await Promise.all(users.map((sub) => jwks.sign(sub)));
   await seed(database.url, users);
-  const samples = new Map<string, Omit<Result, "scenario" | "jwksFetches">[]>();
+  const postgres = await postgresVersion(database.url);
+  // Each scenario's samples in round order: sample i of every scenario comes from round i.
+  const samples = new Map<string, Sample[]>();
   const services: { variant: (typeof VARIANTS)[number]; url: string; stop(): Promise<void> }[] = [];
   try {
     const env = {
@@ -87,7 +97,7 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < services.length; i++) {
         const { variant, url } = services[(i + round) % services.length] as (typeof services)[number];
-        const record = (scenario: string, sample: Omit<Result, "scenario" | "jwksFetches">) =>
+        const record = (scenario: string, sample: Sample) =>
           samples.set(scenario, [...(samples.get(scenario) ?? []), sample]);
         record(`GET /v1/profiles/me, ${variant.name}`, await load(url, "GET", tokens, DURATION));
         if (variant.put)
@@ -109,12 +119,15 @@ async function main() {
     non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
     jwksFetches: jwks.requestsFor(VARIANTS.find((variant) => scenario.endsWith(variant.name))?.key ?? ""),
   }));
-  report(results);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const jwksFetches = VARIANTS.map((variant) => jwks.requestsFor(variant.key));
+  const figures = profileFigures(samples, VARIANTS, jwksFetches);
+  report(results, figures[0]?.value ?? Number.NaN);
+  await writeBenchResult({
+    workspace: "profile-api",
+    settings: `${CONNECTIONS} connections, ${LEARNERS} learners, ${ROUNDS} interleaved rounds of ${DURATION} s`,
+    postgres,
+    figures,
+  });
 }
 
 async function prepareDatabase(): Promise<{ url: string; embedded?: RunningPostgres }> {
@@ -255,7 +268,8 @@ async function load(url: string, method: "GET" | "PUT", tokens: string[], durati
   };
 }
 
-function report(results: Result[]) {
+/** Prints the table of medians and the goal line; `ratio` is the median of the rounds' cached/off ratios. */
+function report(results: Result[], ratio: number) {
   const rows = results.map(
     (r) =>
       `| ${r.scenario} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${r.jwksFetches} |`,
@@ -269,17 +283,13 @@ function report(results: Result[]) {
     ...rows,
   ].join("\n");
   console.log(table);
-  const [off, cached, ,] = results.filter((r) => r.scenario.startsWith("GET"));
-  if (off && cached) {
-    const ratio = cached.requestsPerSecond / off.requestsPerSecond;
+  const [, cached] = results.filter((r) => r.scenario.startsWith("GET"));
+  if (cached) {
     console.log(
       `\nGET with verification and cache / without verification: ${ratio.toFixed(2)}x (goal ≥ 0.9); ` +
         `p99 with cache ${cached.p99} ms (goal < 15 ms).`,
     );
   }
-  void mkdir(join(HERE, "../../bench-results"), { recursive: true }).then(() =>
-    writeFile(join(HERE, "../../bench-results/profile-api.json"), JSON.stringify(results, null, 2)),
-  );
 }
 
 await main();

@@ -1,20 +1,23 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { migrate } from "@textbook/migrations/migrate";
 import pg from "pg";
+import { type BenchFigure, postgresVersion, writeBenchResult } from "../src/bench/bench-result.js";
 import { startEmbeddedPostgres } from "../src/embedded-postgres.js";
 import { createSupabaseSchema, insertBulkUsers } from "../test/fixtures/supabase-fixture.js";
+import { migrationFigures } from "./migration-figures.js";
 import { measurePhysicalFloor } from "./physical-floor.js";
 
 /**
  * `npm run bench -w scripts [-- --sizes 100000,1000000]`: for each size, a Supabase-shaped source (80% with
  * profiles, 10% with a GitHub login) and a migrated target on one server; measures the physical COPY floor, the
  * first run, a no-change rerun and the command's peak memory. BENCH_DATABASE_URL names a server to use (its
- * superuser URL); otherwise an embedded PostgreSQL is started for the run.
+ * superuser URL); otherwise an embedded PostgreSQL is started for the run. Writes bench-results/scripts.json (one
+ * run per size: a run of 1,000,000 users takes minutes).
  */
 const { values } = parseArgs({
   options: {
@@ -107,6 +110,7 @@ await withServer(async (serverUrl) => {
     "| users | COPY floor | first run | ratio | no-change rerun | peak memory |",
     "| ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
+  const figures: BenchFigure[] = [];
   for (const size of sizes) {
     const source = await createDatabase(serverUrl, "source");
     const target = await createDatabase(serverUrl, "target");
@@ -125,9 +129,23 @@ await withServer(async (serverUrl) => {
         `| ${size.toLocaleString("en")} | ${floor.toFixed(1)} s | ${first.seconds.toFixed(1)} s | ${(first.seconds / floor).toFixed(1)}× | ${rerun.seconds.toFixed(1)} s | ${peak.toFixed(0)} MB |`,
       );
       process.stderr.write(`${lines.at(-1)}\n`);
+      figures.push(
+        ...migrationFigures(size, {
+          floorSeconds: floor,
+          firstSeconds: first.seconds,
+          rerunSeconds: rerun.seconds,
+          peakMb: peak,
+        }),
+      );
     } finally {
       await Promise.allSettled([source.drop(), target.drop(), floorDb.drop()]);
     }
   }
   process.stdout.write(`${lines.join("\n")}\n`);
+  await writeBenchResult({
+    workspace: "scripts",
+    settings: `Supabase migration, ${sizes.map((size) => size.toLocaleString("en")).join(" and ")} users, batch ${values["batch-size"]}, one run per size`,
+    postgres: await postgresVersion(serverUrl),
+    figures,
+  });
 });
