@@ -121,7 +121,8 @@ function buildUsersQuery(shape: SourceShape, where: string, limit: string, versi
     ? `(SELECT row(${PROFILE_COLUMNS})::text FROM public.profiles p WHERE p.id = b.id)`
     : "NULL::text";
   const mfa = shape.hasMfaFactors
-    ? "EXISTS (SELECT 1 FROM auth.mfa_factors f WHERE f.user_id = b.id AND f.status = 'verified')"
+    ? // A scalar subquery, not EXISTS: PostgreSQL may run an EXISTS as one scan of the whole table per query.
+      "(SELECT true FROM auth.mfa_factors f WHERE f.user_id = b.id AND f.status = 'verified' LIMIT 1) IS NOT NULL"
     : "false";
   return `SELECT b.*, md5(row($${versionParam}::text, b.*, ${profile},
          (SELECT string_agg(row(i.provider, i.${subject}::text, i.created_at, i.updated_at)::text, ','

@@ -18,12 +18,15 @@ export interface TargetUserState {
 // Planning needs what earlier runs stored and whether the user is still here, and the stored fingerprints only of
 // users it will compare: those whose digest changed ($3: the page's digests) or all of them ($4, --full-compare).
 // The live rows are fingerprinted by PostgreSQL itself after the writes (reconcile.ts), so no row travels back.
+// Users are matched by the same id range, not by EXISTS per record: PostgreSQL turns that EXISTS into one hashed
+// scan of the whole "user" table per batch, which costs as much as the table is large (seen at 1,000,000 users).
 const IMPORT_RECORDS = `
-SELECT s.user_id, s.source_digest, EXISTS (SELECT 1 FROM "user" u WHERE u.id = s.user_id) AS present,
+SELECT s.user_id, s.source_digest, u.id IS NOT NULL AS present,
        CASE WHEN $4::boolean OR s.source_digest IS DISTINCT FROM d.digest THEN s.fingerprints END AS fingerprints
   FROM supabase_import s
+  LEFT JOIN (SELECT id FROM "user" WHERE id BETWEEN $1::uuid AND $2::uuid) u ON u.id = s.user_id
   LEFT JOIN json_to_recordset($3::json) AS d(id uuid, digest text) ON d.id = s.user_id
- WHERE s.user_id BETWEEN $1 AND $2`;
+ WHERE s.user_id BETWEEN $1::uuid AND $2::uuid`;
 
 /** Reads the import records of every user in the page's id range. */
 export async function readTargetState(
