@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import fc from "fast-check";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -25,7 +26,7 @@ import {
   signIn,
   signUp,
 } from "./harness/learner-client.js";
-import { meanBetween, sampleMemory } from "./harness/memory-sampler.js";
+import { meanBetween, residentFloor, sampleMemory } from "./harness/memory-sampler.js";
 import {
   KEY_ROTATION_SECONDS,
   type PlatformStack,
@@ -409,8 +410,10 @@ describe("the platform as two auth-servers and two profile-apis on one database"
     const WINDOW_MILLIS = 30_000;
     const WARM_UP_MILLIS = 30_000;
     const CLIENTS = 50;
+    /** How often each process is asked for a full GC and its resident memory read, inside the two windows. */
+    const FLOOR_SAMPLE_MILLIS = 3_000;
 
-    it("serves 50 clients for two minutes with no unexpected error, reporting p99 and memory growth", async () => {
+    it("serves 50 clients for two minutes with no unexpected error and resident memory growing under 15 %", async () => {
       const learners: Learner[] = [];
       for (let index = 0; index < CLIENTS; index++)
         learners.push(await signUp(stack.auth[index % 2]?.url as string));
@@ -471,40 +474,57 @@ describe("the platform as two auth-servers and two profile-apis on one database"
       const warmUp = await load(WARM_UP_MILLIS);
       const sampler = sampleMemory(stack.every(), 2_000);
       const started = Date.now();
+      // The goal's figure: resident memory after a full GC, young generation aside (see residentFloor), over the
+      // first and the last 30 s while the load runs. Raw RSS is printed too, but a window's mean depends on where
+      // V8's old-generation cycle (minutes long under this load) happens to stand; README "soak" has the evidence.
+      const floors = Promise.all([
+        residentFloor(stack.every(), WINDOW_MILLIS, FLOOR_SAMPLE_MILLIS),
+        delay(SOAK_MILLIS - WINDOW_MILLIS).then(() =>
+          residentFloor(stack.every(), WINDOW_MILLIS, FLOOR_SAMPLE_MILLIS),
+        ),
+      ]);
+      floors.catch(() => undefined); // awaited below; a failure must not surface as an unhandled rejection first
       const samples = await load(SOAK_MILLIS);
       const memory = sampler.stop();
       const ended = Date.now();
+      const [firstFloors, lastFloors] = await floors;
 
       const operations = [...new Set(samples.map((sample) => sample.operation))];
       const report = operations.map((operation) => {
         const list = samples.filter((sample) => sample.operation === operation);
         return `${operation}: ${list.length} requests, p50 ${percentile(list, 50).toFixed(1)} ms, p99 ${percentile(list, 99).toFixed(1)} ms`;
       });
-      const growth = [...memory].map(([name, list]) => {
-        const first = meanBetween(list, started, started + WINDOW_MILLIS);
-        const last = meanBetween(list, ended - WINDOW_MILLIS, ended + 1);
-        return { name, firstMiB: first / 2 ** 20, lastMiB: last / 2 ** 20, growth: (last - first) / first };
+      const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+      const percent = (from: number, to: number) => `${(((to - from) / from) * 100).toFixed(1)} %`;
+      const growth = stack.every().map(({ name }) => {
+        const first = firstFloors.get(name) ?? Number.NaN;
+        const last = lastFloors.get(name) ?? Number.NaN;
+        const raw = memory.get(name) ?? [];
+        const firstMean = meanBetween(raw, started, started + WINDOW_MILLIS);
+        const lastMean = meanBetween(raw, ended - WINDOW_MILLIS, ended + 1);
+        return {
+          name,
+          growth: (last - first) / first,
+          line: `${name}: resident after a full GC (young generation aside) ${mib(first)} MiB (first 30 s) -> ${mib(last)} MiB (last 30 s), ${percent(first, last)}; raw RSS mean ${mib(firstMean)} -> ${mib(lastMean)} MiB, ${percent(firstMean, lastMean)}`,
+        };
       });
-      console.log(
-        [
-          `soak: ${samples.length} requests in ${((ended - started) / 1000).toFixed(0)} s from ${CLIENTS} clients; all: p99 ${percentile(samples, 99).toFixed(1)} ms`,
-          ...report,
-          ...growth.map(
-            (entry) =>
-              `${entry.name}: RSS ${entry.firstMiB.toFixed(1)} MiB (first 30 s) -> ${entry.lastMiB.toFixed(1)} MiB (last 30 s), ${(entry.growth * 100).toFixed(1)} %`,
-          ),
-        ].join("\n"),
-      );
+      const summary = [
+        `soak: ${samples.length} requests in ${((ended - started) / 1000).toFixed(0)} s from ${CLIENTS} clients; all: p99 ${percentile(samples, 99).toFixed(1)} ms`,
+        ...report,
+        ...growth.map((entry) => entry.line),
+      ].join("\n");
+      console.log(summary);
 
       const unexpected = [...warmUp, ...samples].filter(
         (sample) => sample.outcome !== 200 && sample.outcome !== 201,
       );
       expect(unexpected, JSON.stringify(outcomes(samples))).toEqual([]);
       expect(samples.length).toBeGreaterThan(CLIENTS * 100);
-      // Every process was measured in both windows. The issue's goal (growth under 15 %) is reported, not asserted:
-      // on this shared 2-core machine the auth-servers' RSS grew 5–39 % in some runs and shrank in others, which
-      // this suite cannot yet tell apart from V8 sizing its heap lazily; see BENCHMARKS.md and the README.
-      expect(growth.every((entry) => Number.isFinite(entry.growth))).toBe(true);
+      // Issue 7: the resident memory of each process grows by less than 15 % between the first and the last 30 s.
+      expect(
+        growth.filter((entry) => !(entry.growth < 0.15)).map((entry) => entry.line),
+        summary,
+      ).toEqual([]);
     });
   });
 });
