@@ -11,7 +11,7 @@ import { type Databases, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceDigests, readSourceUsers, type SourceDigest } from "./read-source-batches.js";
-import { readStoredFacts, readTargetState } from "./read-target-state.js";
+import { readTargetState, sumStoredFacts } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
 import { type Report, ReportBuilder, reportFacts } from "./report.js";
 import { formatSummary } from "./summary.js";
@@ -121,15 +121,21 @@ async function processBatch(state: RunState, page: SourceDigest[]): Promise<void
   const last = page.at(-1)?.id ?? "";
   const before = await readTargetState(db.target, page, { fullCompare: config.fullCompare });
   const trusted: string[] = [];
+  const trustedFacts: string[] = [];
   const toRead: string[] = [];
   for (const { id, digest } of page) {
     const record = before.get(id);
     // A user who lost an e-mail conflict is always read: its outcome depends on other users' rows too.
     const unchanged =
       !config.fullCompare && record?.present && record.digest === digest && !state.conflicts.has(id);
-    (unchanged ? trusted : toRead).push(id);
+    if (unchanged && record.facts !== null) {
+      trusted.push(id);
+      trustedFacts.push(record.facts);
+    } else {
+      toRead.push(id);
+    }
   }
-  if (trusted.length > 0) report.addUnchanged(await readStoredFacts(db.target, trusted));
+  if (trusted.length > 0) report.addUnchanged(sumStoredFacts(trustedFacts));
   const users =
     toRead.length === 0
       ? []
