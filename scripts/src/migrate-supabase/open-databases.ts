@@ -2,6 +2,9 @@ import { createPool, waitForDatabase } from "@textbook/migrations/database";
 import type pg from "pg";
 import type { MigrationConfig } from "./config.js";
 
+/** Batches planned and written at once; the third keeps both cores busy on a 2-core machine (BENCHMARKS.md). */
+export const BATCHES_IN_FLIGHT = 3;
+
 export interface Databases {
   source: pg.Pool;
   target: pg.Pool;
@@ -10,15 +13,16 @@ export interface Databases {
 
 /** Opens the source and target pools and checks both answer, with messages that name the variable to fix. */
 export async function openDatabases(config: MigrationConfig): Promise<Databases> {
+  // BATCHES_IN_FLIGHT batches at once, each holding one connection of each pool at a time, plus
+  // the reader of the next page on the source and one for the plan's lookups on the target.
   const source = createPool({
     connectionString: config.sourceUrl,
-    max: 2,
+    max: BATCHES_IN_FLIGHT + 1,
     applicationName: "migrate-supabase (read only)",
   });
   const target = createPool({
     connectionString: config.targetUrl,
-    // Two batches in flight, each holding one connection at a time, plus one for the plan's lookups.
-    max: 3,
+    max: BATCHES_IN_FLIGHT + 1,
     applicationName: "migrate-supabase",
   });
   const close = async () => {

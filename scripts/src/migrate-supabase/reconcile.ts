@@ -86,18 +86,19 @@ WITH r AS (
     FROM parts
 )
 SELECT figure, verdict, count(*)::int AS n,
-       lpad(to_hex(coalesce(bit_xor(('x' || substr(coalesce(got, stored), 1, 16))::bit(64)::bigint)
-                              FILTER (WHERE verdict <> 'missing'), 0)), 16, '0')
-    || lpad(to_hex(coalesce(bit_xor(('x' || substr(coalesce(got, stored), 17, 16))::bit(64)::bigint)
-                              FILTER (WHERE verdict <> 'missing'), 0)), 16, '0') AS got,
+       coalesce(bit_xor(('x' || coalesce(got, stored))::bit(128)) FILTER (WHERE verdict <> 'missing'),
+                0::bit(128))::text AS got,
        to_jsonb((array_agg(jsonb_build_array(user_id, part) ORDER BY user_id, part)
                   FILTER (WHERE verdict IN ('missing', 'differs')))[1:${LIST_LIMIT}]) AS examples,
        count(*) FILTER (WHERE trusted)::int AS trusted_n,
-       lpad(to_hex(coalesce(bit_xor(('x' || substr(stored, 1, 16))::bit(64)::bigint) FILTER (WHERE trusted), 0)), 16, '0')
-    || lpad(to_hex(coalesce(bit_xor(('x' || substr(stored, 17, 16))::bit(64)::bigint) FILTER (WHERE trusted), 0)), 16, '0')
-         AS trusted_stored
+       coalesce(bit_xor(('x' || stored)::bit(128)) FILTER (WHERE trusted), 0::bit(128))::text AS trusted_stored
   FROM judged
  GROUP BY figure, verdict`;
+
+/** A bit(128) as PostgreSQL prints it (128 characters 0/1) to the 32 hex digits of an MD5. */
+function bitsToHex(bits: string): string {
+  return BigInt(`0b${bits}`).toString(16).padStart(32, "0");
+}
 
 const PROBLEM: Record<string, string> = {
   missing: "missing in the target",
@@ -165,8 +166,8 @@ export class Reconciler {
     // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
     rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));
     for (const row of rows) {
-      this.targetSet.add(row.got);
-      this.sourceSet.add(row.trusted_stored);
+      this.targetSet.add(bitsToHex(row.got));
+      this.sourceSet.add(bitsToHex(row.trusted_stored));
       this.count(row.figure, "source", row.trusted_n);
       if (row.verdict === "deleted_here") {
         // Gone by its owner's choice: counted on neither side, so the counts compare what should be there.

@@ -7,7 +7,7 @@ import { findEmailConflicts } from "./find-email-conflicts.js";
 import type { SourceShape } from "./inspect-source.js";
 import { inspectSource } from "./inspect-source.js";
 import { countImported, inspectTarget } from "./inspect-target.js";
-import { type Databases, openDatabases } from "./open-databases.js";
+import { BATCHES_IN_FLIGHT, type Databases, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceDigests, readSourceUsers, type SourceDigest } from "./read-source-batches.js";
@@ -24,8 +24,6 @@ export interface RunIo {
   /** Asks a yes/no question; null when there is no one to ask (stdin is not a terminal). */
   confirm: ((question: string) => Promise<boolean>) | null;
 }
-
-const BATCHES_IN_FLIGHT = 2;
 
 interface RunState {
   config: MigrationConfig;
@@ -74,7 +72,7 @@ export async function runMigration(
     const batches = readSourceDigests(db.source, shape, config.batchSize, {
       withDigests: imported > 0 && !config.fullCompare,
     })[Symbol.asyncIterator]();
-    // Reads the next batch from Supabase while up to two batches are planned and written on the target: their id
+    // Reads the next page from Supabase while up to BATCHES_IN_FLIGHT batches are planned and written: their id
     // ranges are disjoint, and each commits (or not) on its own, so a kill still leaves only whole batches.
     const inFlight = new Set<Promise<void>>();
     let next = batches.next();
