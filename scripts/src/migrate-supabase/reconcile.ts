@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { accountKey, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
+import { readInUtc } from "./read-in-utc.js";
 
 export interface Figure {
   name: string;
@@ -42,36 +43,37 @@ WITH r AS (
   SELECT s.user_id, s.fingerprints, s.imported_at, true
     FROM json_array_elements_text($3::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
 ), parts AS (
-  -- The live rows are read by the batch's id range ($4, $5): one index range scan per table, then joined to the
-  -- batch's users in memory. (Looked up one by one they cost twice as much; joined without the range, the planner
-  -- hashes the whole table once it is large, and every batch costs as much as the table.)
+  -- Each live row is found by key, in a LATERAL … LIMIT 1: one index lookup per row whatever the planner estimates.
+  -- (Joined to a range scan instead, PostgreSQL 17 planned a nested loop over the whole range for every row of a
+  -- batch at 1,000,000 users; joined without a range, it hashed the whole table for every batch.)
   SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'u' AS key, r.f ->> 'u' AS stored, u.live,
          u.updated_at > r.imported_at AS changed
-    FROM r LEFT JOIN (
-      SELECT u.id, u."updatedAt" AS updated_at,
+    FROM r LEFT JOIN LATERAL (
+      SELECT u."updatedAt" AS updated_at,
              md5(jsonb_build_array(u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt"::text,
                                    u."updatedAt"::text, u.banned, u."banReason", u."banExpires"::text)::text) AS live
-        FROM "user" u WHERE u.id BETWEEN $4::uuid AND $5::uuid) u ON u.id = r.user_id
+        FROM "user" u WHERE u.id = r.user_id LIMIT 1) u ON true
   UNION ALL
   SELECT r.user_id, r.trusted, 'accounts.' || (k.key::jsonb ->> 0), 'account ' || (k.key::jsonb ->> 0), k.key, k.value,
          a.live, a.updated_at > r.imported_at OR (a.provider_id = 'credential' AND NOT a.bcrypt)
     FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'a') AS k
-    LEFT JOIN (
-      SELECT a."userId" AS user_id, a."providerId" AS provider_id, a."accountId" AS account_id,
-             a."updatedAt" AS updated_at, coalesce(a.password ~ '^\$2[aby]?\$\d\d\$', false) AS bcrypt,
+    LEFT JOIN LATERAL (
+      SELECT a."providerId" AS provider_id, a."updatedAt" AS updated_at,
+             coalesce(a.password ~ '^\$2[aby]?\$\d\d\$', false) AS bcrypt,
              md5(jsonb_build_array(a."providerId", a."accountId", a."userId", a.password, a."createdAt"::text,
                                    a."updatedAt"::text)::text) AS live
-        FROM account a WHERE a."userId" BETWEEN $4::uuid AND $5::uuid) a
-      ON a.user_id = r.user_id AND a.provider_id = k.key::jsonb ->> 0 AND a.account_id = k.key::jsonb ->> 1
+        FROM account a
+       WHERE a."providerId" = k.key::jsonb ->> 0 AND a."accountId" = k.key::jsonb ->> 1 AND a."userId" = r.user_id
+       LIMIT 1) a ON true
   UNION ALL
   SELECT r.user_id, r.trusted, 'profiles', 'profile', 'p', r.f ->> 'p', p.live, p.updated_at > r.imported_at
-    FROM r LEFT JOIN (
-      SELECT p.user_id, p.updated_at,
+    FROM r LEFT JOIN LATERAL (
+      SELECT p.updated_at,
              md5(jsonb_build_array(p.user_id, p.display_name, p.avatar_url, p.software_background,
                                    p.hardware_background, p.programming_languages, p.robotics_experience,
                                    p.learning_goals, p.preferred_language, p.created_at::text,
                                    p.updated_at::text)::text) AS live
-        FROM profile p WHERE p.user_id BETWEEN $4::uuid AND $5::uuid) p ON p.user_id = r.user_id
+        FROM profile p WHERE p.user_id = r.user_id LIMIT 1) p ON true
    WHERE r.f ? 'p'
 ), judged AS (
   SELECT user_id, trusted, figure, part, CASE
@@ -124,12 +126,7 @@ export class Reconciler {
    * `trusted` user (source digest unchanged since the import, so not re-read) the source side is the fingerprints
    * stored at import, which the unchanged digest shows are still those of its source rows.
    */
-  async add(
-    target: pg.Pool,
-    range: { first: string; last: string },
-    changes: UserChange[],
-    trusted: string[],
-  ): Promise<void> {
+  async add(target: pg.Pool, changes: UserChange[], trusted: string[]): Promise<void> {
     const ids: string[] = [];
     const written: string[] = [];
     for (const change of changes) {
@@ -147,21 +144,19 @@ export class Reconciler {
       for (const account of change.upsertAccounts) written.push(`${id} ${accountKey(account)}`);
     }
     if (ids.length === 0 && trusted.length === 0) return;
-    const { rows } = await target.query<{
-      figure: string;
-      verdict: string;
-      n: number;
-      got: string;
-      examples: [string, string][] | null;
-      trusted_n: number;
-      trusted_stored: string;
-    }>(CHECK_TARGET, [
-      JSON.stringify(ids),
-      JSON.stringify(written),
-      JSON.stringify(trusted),
-      range.first,
-      range.last,
-    ]);
+    // In UTC (timestamps print as they were fingerprinted) and without JIT (compiling this statement takes far
+    // longer than running it): see read-in-utc.ts.
+    const { rows } = await readInUtc(target, (client) =>
+      client.query<{
+        figure: string;
+        verdict: string;
+        n: number;
+        got: string;
+        examples: [string, string][] | null;
+        trusted_n: number;
+        trusted_stored: string;
+      }>(CHECK_TARGET, [JSON.stringify(ids), JSON.stringify(written), JSON.stringify(trusted)]),
+    );
     // Lists travel as JSON text: node-postgres escapes array parameters element by element, which costs more here.
     // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
     rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));

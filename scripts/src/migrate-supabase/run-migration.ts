@@ -177,7 +177,7 @@ async function processBatch(state: RunState, page: SourceDigest[]): Promise<void
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
   // The target fingerprints its own rows, after this batch's writes, and sends back only the totals.
-  if (state.reconciler) await state.reconciler.add(db.target, { first, last }, done, trusted);
+  if (state.reconciler) await state.reconciler.add(db.target, done, trusted);
 }
 
 function exitCode(report: Report): number {

@@ -43,6 +43,19 @@ describe("running the migration again", () => {
     expect(fast.report?.source.withMfa).toBe(1);
   });
 
+  it("reconciles when the target database's sessions default to another time zone", async () => {
+    // Timestamps are fingerprinted as UTC text; the target must print its own in UTC too, whatever its default.
+    const database = new URL(pair.target.url).pathname.slice(1);
+    await withClient(pair.target.url, (client) =>
+      client.query(`ALTER DATABASE "${database}" SET timezone = 'America/New_York'`),
+    );
+    for (const args of [[], ["--full-compare"]]) {
+      const run = await migrateInProcess(pair.env, args);
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.report?.reconciliation).toMatchObject({ ok: true, mismatchCount: 0 });
+    }
+  });
+
   it("compares in full, once, users imported before digests were stored, and stores theirs", async () => {
     await withClient(pair.target.url, (client) =>
       client.query("UPDATE supabase_import SET source_digest = NULL, report_facts = NULL"),
