@@ -1,13 +1,10 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { migrate } from "@textbook/migrations/migrate";
-import pg from "pg";
+import { createScratchDatabase, openBenchServer } from "../src/bench/bench-database.js";
 import { type BenchFigure, postgresVersion, writeBenchResult } from "../src/bench/bench-result.js";
-import { startEmbeddedPostgres } from "../src/embedded-postgres.js";
 import { createSupabaseSchema, insertBulkUsers } from "../test/fixtures/supabase-fixture.js";
 import { migrationFigures } from "./migration-figures.js";
 import { measurePhysicalFloor } from "./physical-floor.js";
@@ -32,44 +29,6 @@ const NODE_HEAP_FLAGS: string[] =
   JSON.parse(readFileSync(resolve(import.meta.dirname, "../package.json"), "utf8")).scripts[
     "migrate:supabase"
   ].match(/--max-[a-z-]+=\d+/g) ?? [];
-
-async function withServer<T>(fn: (serverUrl: string) => Promise<T>): Promise<T> {
-  if (process.env.BENCH_DATABASE_URL) return fn(process.env.BENCH_DATABASE_URL);
-  const server = await startEmbeddedPostgres({
-    dataDir: join(tmpdir(), `textbook-bench-pg-${process.pid}`),
-    preferredPort: 0,
-    ephemeral: true,
-  });
-  try {
-    return await fn(server.url);
-  } finally {
-    await server.stop();
-  }
-}
-
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createDatabase(
-  serverUrl: string,
-  label: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bench_${label}_${randomBytes(3).toString("hex")}`;
-  await admin(serverUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
 
 /** Runs the real command in a child process; returns seconds taken and its peak memory in MB. */
 function runMigration(env: Record<string, string>): Promise<{ seconds: number; peakMb: number }> {
@@ -105,16 +64,18 @@ function runMigration(env: Record<string, string>): Promise<{ seconds: number; p
   });
 }
 
-await withServer(async (serverUrl) => {
+const server = await openBenchServer(process.env.BENCH_DATABASE_URL, "textbook");
+try {
+  const serverUrl = server.url;
   const lines = [
     "| users | COPY floor | first run | ratio | no-change rerun | peak memory |",
     "| ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   const figures: BenchFigure[] = [];
   for (const size of sizes) {
-    const source = await createDatabase(serverUrl, "source");
-    const target = await createDatabase(serverUrl, "target");
-    const floorDb = await createDatabase(serverUrl, "floor");
+    const source = await createScratchDatabase(serverUrl, "source");
+    const target = await createScratchDatabase(serverUrl, "target");
+    const floorDb = await createScratchDatabase(serverUrl, "floor");
     try {
       process.stderr.write(`bench: generating ${size} Supabase users\n`);
       await createSupabaseSchema(source.url);
@@ -148,4 +109,6 @@ await withServer(async (serverUrl) => {
     postgres: await postgresVersion(serverUrl),
     figures,
   });
-});
+} finally {
+  await server.close();
+}

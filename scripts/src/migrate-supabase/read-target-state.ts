@@ -1,7 +1,5 @@
 import type pg from "pg";
 import type { Fingerprints } from "./fingerprint.js";
-import type { StoredFacts } from "./report.js";
-import type { ReportFacts } from "./types.js";
 
 /** What the target holds for one user an earlier run imported. */
 export interface TargetUserState {
@@ -20,7 +18,7 @@ export interface TargetUserState {
 
 // Planning needs what earlier runs stored and whether the user is still here, the stored fingerprints only of users
 // it will compare (those whose digest changed, $3: the page's digests, or all of them, $4: --full-compare), and the
-// report facts of the others (as text: sumStoredFacts parses each distinct one once).
+// report facts of the others (as text: ReportBuilder.addUnchanged parses each distinct one once).
 // The live rows are fingerprinted by PostgreSQL itself after the writes (reconcile.ts), so no row travels back.
 // Users are matched by the same id range, not by EXISTS per record: PostgreSQL turns that EXISTS into one hashed
 // scan of the whole "user" table per batch, which costs as much as the table is large (seen at 1,000,000 users).
@@ -52,25 +50,4 @@ export async function readTargetState(
       { stored: row.fingerprints, digest: row.source_digest, present: row.present, facts: row.facts },
     ]),
   );
-}
-
-/**
- * Sums the report facts of the users a batch found unchanged, parsing each distinct facts document once: most users
- * share theirs (only warnings name a user).
- */
-export function sumStoredFacts(facts: string[]): StoredFacts {
-  const sum: StoredFacts = { users: 0, source: {}, accounts: {}, warnings: [] };
-  const distinct = new Map<string, number>();
-  for (const text of facts) distinct.set(text, (distinct.get(text) ?? 0) + 1);
-  const add = (counts: Record<string, number>, key: string, n: number) => {
-    counts[key] = (counts[key] ?? 0) + n;
-  };
-  for (const [text, n] of distinct) {
-    const parsed = JSON.parse(text) as ReportFacts;
-    sum.users += n;
-    for (const key of parsed.s) add(sum.source, key, n);
-    for (const provider of parsed.a) add(sum.accounts, provider, n);
-    for (let i = 0; i < n; i++) sum.warnings.push(...parsed.w);
-  }
-  return sum;
 }

@@ -34,14 +34,6 @@ const STATUS_COUNT = {
   gone: "deletedOnTarget",
 } as const;
 
-/** The report facts of many unchanged users, summed by the target (read-target-state.ts). */
-export interface StoredFacts {
-  users: number;
-  source: Record<string, number>;
-  accounts: Record<string, number>;
-  warnings: Warning[];
-}
-
 /** The source counts one user adds to the report. */
 function sourceCounts(user: SourceUser, outcome: Outcome): string[] {
   const keys = ["users"];
@@ -87,17 +79,21 @@ export class ReportBuilder {
   }
 
   /**
-   * Counts the users of a batch whose source rows have not changed since their import, from the facts stored with
-   * it: the same figures a full comparison would add, without re-reading their rows.
+   * Counts the users of a batch whose source rows have not changed since their import, from the report facts stored
+   * with each (JSON text): the same figures a full comparison would add, without re-reading their rows. Each distinct
+   * document is parsed once; most users share theirs (only warnings name a user).
    */
-  addUnchanged(facts: StoredFacts): void {
-    this.changes.unchanged += facts.users;
-    this.unchangedByDigest += facts.users;
-    for (const [key, count] of Object.entries(facts.source))
-      this.source[key] = (this.source[key] ?? 0) + count;
-    for (const [key, count] of Object.entries(facts.accounts))
-      this.accounts[key] = (this.accounts[key] ?? 0) + count;
-    this.warnings.push(...facts.warnings);
+  addUnchanged(facts: string[]): void {
+    const distinct = new Map<string, number>();
+    for (const text of facts) distinct.set(text, (distinct.get(text) ?? 0) + 1);
+    for (const [text, n] of distinct) {
+      const parsed = JSON.parse(text) as ReportFacts;
+      for (const key of parsed.s) this.bump(this.source, key, n);
+      for (const provider of parsed.a) this.bump(this.accounts, provider, n);
+      for (let i = 0; i < n; i++) this.warnings.push(...parsed.w);
+    }
+    this.changes.unchanged += facts.length;
+    this.unchangedByDigest += facts.length;
   }
 
   /** Counts the planned (or written) changes of a batch and the accounts of its migrated users. */
@@ -135,7 +131,7 @@ export class ReportBuilder {
     };
   }
 
-  private bump(counts: Record<string, number>, key: string): void {
-    counts[key] = (counts[key] ?? 0) + 1;
+  private bump(counts: Record<string, number>, key: string, n = 1): void {
+    counts[key] = (counts[key] ?? 0) + n;
   }
 }

@@ -11,7 +11,7 @@ import { BATCHES_IN_FLIGHT, type Databases, openDatabases } from "./open-databas
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceDigests, readSourceUsers, type SourceDigest } from "./read-source-batches.js";
-import { readTargetState, sumStoredFacts } from "./read-target-state.js";
+import { readTargetState } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
 import { type Report, ReportBuilder, reportFacts } from "./report.js";
 import { formatSummary } from "./summary.js";
@@ -133,7 +133,7 @@ async function processBatch(state: RunState, page: SourceDigest[]): Promise<void
       toRead.push(id);
     }
   }
-  if (trusted.length > 0) report.addUnchanged(sumStoredFacts(trustedFacts));
+  if (trusted.length > 0) report.addUnchanged(trustedFacts);
   const users =
     toRead.length === 0
       ? []
