@@ -321,6 +321,18 @@ describe("validation of every field", () => {
     expect((await api.call(PATH, token)).status).toBe(404);
   });
 
+  it("names the allowed background levels when one is unknown, in one message", async () => {
+    const { token } = await api.createUser();
+    const response = await put(token, { ...valid, softwareBackground: "guru" });
+    expect(response.status).toBe(400);
+    expect((await json(response)).details).toEqual([
+      {
+        field: "body.softwareBackground",
+        message: 'must be one of: "none", "beginner", "intermediate", "advanced", null',
+      },
+    ]);
+  });
+
   it("accepts every field at its limits", async () => {
     const { token } = await api.createUser();
     const response = await put(token, {

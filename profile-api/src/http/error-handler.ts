@@ -70,6 +70,12 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
       const names = (issue.params as { additionalProperties?: string[] }).additionalProperties ?? [];
       return names.map((name) => ({ field: `${field}.${name}`, message: "is not a known field" }));
     }
+    if (issue.keyword === "enum") {
+      const allowed = (issue.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+      return [
+        { field, message: `must be one of: ${allowed.map((value) => JSON.stringify(value)).join(", ")}` },
+      ];
+    }
     return [{ field, message: issue.message ?? "is not valid" }];
   });
   return details.filter(

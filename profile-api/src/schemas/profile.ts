@@ -2,8 +2,10 @@ import Type, { type Static } from "typebox";
 
 const BACKGROUND_LEVELS = ["none", "beginner", "intermediate", "advanced"] as const;
 
+// One `enum`, not a union of literals: a wrong value then gets one error that lists the allowed values.
+// (TypeBox's Enum takes no null, hence Unsafe with the type spelled out.)
 const Level = (description: string) =>
-  Type.Union([...BACKGROUND_LEVELS.map((level) => Type.Literal(level)), Type.Null()], { description });
+  Type.Unsafe<(typeof BACKGROUND_LEVELS)[number] | null>({ enum: [...BACKGROUND_LEVELS, null], description });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) =>
   Type.Union([schema, Type.Null()], { description });
