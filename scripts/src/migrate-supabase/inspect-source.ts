@@ -26,6 +26,15 @@ export async function inspectSource(source: pg.Pool): Promise<SourceShape> {
     `SELECT oid IS NOT NULL AS present, oid IS NOT NULL AND has_schema_privilege(oid, 'USAGE') AS usable
        FROM (SELECT (SELECT oid FROM pg_namespace WHERE nspname = 'auth') AS oid) auth`,
   );
+  const version = await source.query<{ n: string; text: string }>(
+    "SELECT current_setting('server_version_num') AS n, current_setting('server_version') AS text",
+  );
+  // The source digest is hash_record_extended (read-source-batches.ts), which PostgreSQL has had since 14.
+  ensure(
+    Number(version.rows[0]?.n) >= 140000,
+    `The Supabase database runs PostgreSQL ${version.rows[0]?.text}; this command needs 14 or later. ` +
+      "Upgrade the project first (Supabase dashboard → Project Settings → Infrastructure).",
+  );
   ensure(schema.rows[0]?.present, wrongDatabase);
   ensure(schema.rows[0]?.usable, permissionDenied);
   const { rows } = await source.query<{

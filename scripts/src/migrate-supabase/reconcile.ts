@@ -35,7 +35,7 @@ const LIST_LIMIT = 100;
  * missing. The stored fingerprints are the source's (this process compares them with the source before it writes),
  * so the XOR over the batch equals the source's exactly when every row agrees.
  */
-const CHECK_TARGET = String.raw`
+export const CHECK_TARGET = String.raw`
 WITH r AS (
   SELECT s.user_id, s.fingerprints AS f, s.imported_at, false AS trusted
     FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
