@@ -111,14 +111,15 @@ const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_ba
 
 /**
  * The users query, each row with its digest: a 64-bit hash (`hash_record_extended`, PostgreSQL ≥ 14) over the
- * mapping's version and every value read for the user, hashed from the values' binary form. It replaced an MD5 of
- * the rows' text form, which spent most of a rerun's time on the Supabase server printing timestamps and JSON
- * (103 against 63 ms a batch of 2,000 at 1,000,000 users, identities combined by XOR instead of sorted; BENCHMARKS.md). The digest only decides which users a rerun re-reads: two
- * different rows that hash alike (odds of 2^-64 a changed user) would be trusted as unchanged, and --full-compare
- * compares everyone whatever their digests. The same column lists feed the digest and the rows, so a value the
- * mapping reads cannot be left out of the digest by accident.
+ * mapping's version and every value read for the user, hashed from the values' binary form, with a user's identities
+ * combined by count and XOR. It replaced an MD5 of the rows' text form, which spent most of a rerun's time on the
+ * Supabase server printing timestamps and JSON (103 against 63 ms a batch of 2,000 at 1,000,000 users; see
+ * BENCHMARKS.md). The digest only decides which users a rerun re-reads: two different versions of a user's rows that
+ * hash alike (odds of 2^-64 a change) would be trusted as unchanged, and --full-compare compares everyone whatever
+ * their digests. The same column lists feed the digest and the rows, so a value the mapping reads cannot be left out
+ * of the digest by accident.
  */
-export function buildUsersQuery(shape: SourceShape, where: string, limit: string, versionParam = 3): string {
+function buildUsersQuery(shape: SourceShape, where: string, limit: string, versionParam = 3): string {
   const column = (name: string, fallback: string) => (shape.userColumns.has(name) ? `u.${name}` : fallback);
   const subject = shape.identitySubjectColumn;
   const profile = shape.hasProfiles

@@ -22,7 +22,7 @@ export interface TargetUserState {
 // The live rows are fingerprinted by PostgreSQL itself after the writes (reconcile.ts), so no row travels back.
 // Whether the user is still here is one index lookup per record (LATERAL … LIMIT 1). PostgreSQL estimates a uuid
 // range of one batch at about one row, so a join to the range planned a nested loop over the whole range for every
-// record (quadratic in the batch: 0.6 s a batch at 1,000,000 users), and an EXISTS became one hashed scan of the
+// record (quadratic in the batch: 0.3–0.6 s a batch at 1,000,000 users), and an EXISTS became one hashed scan of the
 // whole "user" table per batch.
 export const IMPORT_RECORDS = `
 SELECT s.user_id, s.source_digest, u.present IS NOT NULL AS present,
