@@ -1,4 +1,4 @@
-import { type BenchFigure, medianFigure, ratioFigure } from "../../scripts/src/bench/bench-result.js";
+import { type BenchFigure, medianFigure, ratioFigure } from "@textbook/scripts/bench-result";
 
 /** One autocannon run of one scenario. */
 export interface Sample {

@@ -7,16 +7,11 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { migrate } from "@textbook/migrations/migrate";
+import { benchRuns, median, postgresVersion, writeBenchResult } from "@textbook/scripts/bench-result";
+import { type RunningPostgres, startEmbeddedPostgres } from "@textbook/scripts/embedded-postgres";
 import autocannon from "autocannon";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import pg from "pg";
-import {
-  benchRuns,
-  median,
-  postgresVersion,
-  writeBenchResult,
-} from "../../scripts/src/bench/bench-result.js";
-import { type RunningPostgres, startEmbeddedPostgres } from "../../scripts/src/embedded-postgres.js";
 import { profileFigures, type Sample } from "./profile-figures.js";
 
 /*
