@@ -158,6 +158,10 @@ export function describeConnectionError(error: unknown, variable: string): strin
     case "42501":
       return `Permission denied: the user in ${variable} lacks a privilege this command needs (${err.message}).`;
     default:
+      // node-postgres's own wording when the server asks for a SCRAM password and the URL has none.
+      if (/client password must be a string/.test(err.message ?? "")) {
+        return `The database asks for a password and ${variable} has none: put it in the URL (postgres://user:password@host/database).`;
+      }
       return `Database error via ${variable}: ${err.message ?? String(error)}`;
   }
 }

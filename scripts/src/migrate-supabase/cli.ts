@@ -48,3 +48,6 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main();
+// The work is done: give the event loop a moment to drain, then exit whatever is left open. (node-postgres leaves the
+// socket of a connection whose SCRAM authentication failed on the client side open, which kept the process alive.)
+setTimeout(() => process.exit(), 2_000).unref();

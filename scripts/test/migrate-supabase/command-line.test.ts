@@ -1,5 +1,9 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "../../src/embedded-postgres.js";
 import { EVERY_KIND_OF_USER } from "../fixtures/every-kind-of-user.js";
 import { insertSupabaseUsers, withClient } from "../fixtures/supabase-fixture.js";
 import { createDatabasePair, type DatabasePair, runCli } from "./harness.js";
@@ -50,11 +54,14 @@ describe("the migrate:supabase command", () => {
 
   it("says which user to use when the source user may not read auth.users", async () => {
     const role = `no_rights_${Date.now().toString(36)}`;
-    await withClient(pair.source.url, (client) => client.query(`CREATE ROLE ${role} LOGIN`));
+    // With a password: the test server may ask for one (the embedded server does, with SCRAM).
+    await withClient(pair.source.url, (client) =>
+      client.query(`CREATE ROLE ${role} LOGIN PASSWORD 'no-rights-here'`),
+    );
     try {
       const url = new URL(pair.source.url);
       url.username = role;
-      url.password = "";
+      url.password = "no-rights-here";
       const run = await runCli({ ...pair.env, SUPABASE_DB_URL: url.toString() }, ["--dry-run"]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain("Permission denied");
@@ -62,6 +69,24 @@ describe("the migrate:supabase command", () => {
     } finally {
       // Roles belong to the whole server, not to the test's database: drop it.
       await withClient(pair.source.url, (client) => client.query(`DROP ROLE ${role}`));
+    }
+  });
+
+  it("says the password is missing when the server asks for one, and exits", async () => {
+    // A server of its own that asks for SCRAM passwords, whatever the test server does.
+    const server = await startEmbeddedPostgres({
+      dataDir: await mkdtemp(join(tmpdir(), "migrate-no-password-")),
+      preferredPort: 0,
+      ephemeral: true,
+    });
+    try {
+      const url = new URL(server.url);
+      url.password = "";
+      const run = await runCli({ ...pair.env, SUPABASE_DB_URL: url.toString() }, ["--dry-run"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("asks for a password and SUPABASE_DB_URL has none");
+    } finally {
+      await server.stop();
     }
   });
 
