@@ -105,3 +105,10 @@ export class SetFingerprint {
     return [...this.words].map((word) => word.toString(16).padStart(8, "0")).join("");
   }
 }
+
+/** The XOR of one user's fingerprints (32 hex digits), stored with its import (`supabase_import.fingerprint_xor`). */
+export function fingerprintXor(fingerprints: Fingerprints): string {
+  const set = new SetFingerprint();
+  set.addAll(fingerprints);
+  return set.toString();
+}

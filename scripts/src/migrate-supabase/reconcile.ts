@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { accountKey, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
-import { readInUtc } from "./read-in-utc.js";
+import { parseFacts } from "./report.js";
+import { targetDigest } from "./target-digest.js";
 
 export interface Figure {
   name: string;
@@ -18,6 +19,11 @@ export interface Reconciliation {
   mismatchCount: number;
   /** Rows changed on the target after they were imported (a password upgraded at sign-in, an edited profile). */
   changedOnTarget: number;
+  /**
+   * Users whose source digest and target digest were both unchanged, so their live rows were checked by one hash
+   * instead of part by part (target-digest.ts); 0 on a first run and with --full-compare.
+   */
+  checkedByTargetDigest: number;
 }
 
 const LIST_LIMIT = 100;
@@ -34,6 +40,9 @@ const LIST_LIMIT = 100;
  * stored one where the row agrees or its owner changed it, the live one where it differs, nothing where it is
  * missing. The stored fingerprints are the source's (this process compares them with the source before it writes),
  * so the XOR over the batch equals the source's exactly when every row agrees.
+ * It also keeps each user's target digest true to its verdicts (`recorded`): cleared where a part is not `same`, and
+ * stored again for a user not re-read ($3) whose parts are all `same` (its digest was missing or stale, or it would
+ * not be checked here). It runs in the transaction that wrote the batch, before it commits.
  */
 export const CHECK_TARGET = String.raw`
 WITH r AS (
@@ -86,6 +95,17 @@ WITH r AS (
          CASE WHEN live IS NULL THEN NULL WHEN live = stored OR changed THEN stored ELSE live END AS got,
          stored
     FROM parts
+), per_user AS (
+  SELECT user_id, bool_and(trusted) AS trusted, bool_and(verdict = 'same') AS same,
+         bit_xor(('x' || stored)::bit(128)) FILTER (WHERE trusted) AS xor
+    FROM judged GROUP BY user_id
+), recorded AS (
+  UPDATE supabase_import s
+     SET target_digest = CASE WHEN pu.same THEN ${targetDigest("s.user_id")} END,
+         fingerprint_xor = coalesce(s.fingerprint_xor, lpad(to_hex(substring(pu.xor FROM 1 FOR 64)::bigint), 16, '0')
+                                                       || lpad(to_hex(substring(pu.xor FROM 65)::bigint), 16, '0'))
+    FROM per_user pu
+   WHERE s.user_id = pu.user_id AND CASE WHEN pu.same THEN pu.trusted ELSE s.target_digest IS NOT NULL END
 )
 SELECT figure, verdict, count(*)::int AS n,
        coalesce(bit_xor(('x' || coalesce(got, stored))::bit(128)) FILTER (WHERE verdict <> 'missing'),
@@ -107,6 +127,22 @@ const PROBLEM: Record<string, string> = {
   differs: "differs from the source",
 };
 
+/** One batch's check, to count once its transaction has committed (Reconciler.record). */
+export interface BatchCheck {
+  changes: UserChange[];
+  rows: CheckRow[];
+}
+
+interface CheckRow {
+  figure: string;
+  verdict: string;
+  n: number;
+  got: string;
+  examples: [string, string][] | null;
+  trusted_n: number;
+  trusted_stored: string;
+}
+
 /**
  * Compares what each migrated user should be with what the target holds, batch by batch, so it needs no memory
  * per user: counts by category and an order-independent fingerprint over ids, e-mails, password hashes and every
@@ -120,44 +156,44 @@ export class Reconciler {
   private readonly mismatches: Reconciliation["mismatches"] = [];
   private mismatchCount = 0;
   private changedOnTarget = 0;
+  private checkedByTargetDigest = 0;
 
   /**
-   * Adds one batch: each user as migrated from the source, checked against what the target holds for it now. For a
-   * `trusted` user (source digest unchanged since the import, so not re-read) the source side is the fingerprints
-   * stored at import, which the unchanged digest shows are still those of its source rows.
+   * Checks one batch on `client` (in the transaction that wrote it, with UTC_SETTINGS): each user as migrated from
+   * the source against what the target holds for it now. For a `trusted` user (source digest unchanged since the
+   * import, so not re-read) the source side is the fingerprints stored at import, which the unchanged digest shows
+   * are still those of its source rows. Counts nothing: pass the result to record() once the batch has committed.
    */
-  async add(target: pg.Pool, changes: UserChange[], trusted: string[]): Promise<void> {
+  async check(client: pg.PoolClient, changes: UserChange[], trusted: string[]): Promise<BatchCheck> {
+    // A user who deleted their account here is reported as such (report.changes.deletedOnTarget), not compared.
+    const compared = changes.filter((change) => change.status !== "gone");
     const ids: string[] = [];
     const written: string[] = [];
-    for (const change of changes) {
-      // A user who deleted their account here is reported as such (report.changes.deletedOnTarget), not compared.
-      if (change.status === "gone") continue;
-      const { rows, fingerprints } = change;
-      const id = rows.user.id;
+    for (const change of compared) {
+      const id = change.rows.user.id;
       ids.push(id);
-      this.sourceSet.addAll(fingerprints);
-      this.count("users", "source", 1);
-      for (const account of rows.accounts) this.count(`accounts.${account.providerId}`, "source", 1);
-      if (fingerprints.p !== undefined) this.count("profiles", "source", 1);
       if (change.writeUser) written.push(`${id} u`);
       if (change.profile === "upsert") written.push(`${id} p`);
       for (const account of change.upsertAccounts) written.push(`${id} ${accountKey(account)}`);
     }
-    if (ids.length === 0 && trusted.length === 0) return;
-    // In UTC (timestamps print as they were fingerprinted) and without JIT (compiling this statement takes far
-    // longer than running it): see read-in-utc.ts.
-    const { rows } = await readInUtc(target, (client) =>
-      client.query<{
-        figure: string;
-        verdict: string;
-        n: number;
-        got: string;
-        examples: [string, string][] | null;
-        trusted_n: number;
-        trusted_stored: string;
-      }>(CHECK_TARGET, [JSON.stringify(ids), JSON.stringify(written), JSON.stringify(trusted)]),
-    );
+    if (ids.length === 0 && trusted.length === 0) return { changes: compared, rows: [] };
     // Lists travel as JSON text: node-postgres escapes array parameters element by element, which costs more here.
+    const { rows } = await client.query<CheckRow>(CHECK_TARGET, [
+      JSON.stringify(ids),
+      JSON.stringify(written),
+      JSON.stringify(trusted),
+    ]);
+    return { changes: compared, rows };
+  }
+
+  /** Counts one checked batch. */
+  record({ changes, rows }: BatchCheck): void {
+    for (const { rows: migrated, fingerprints } of changes) {
+      this.sourceSet.addAll(fingerprints);
+      this.count("users", "source", 1);
+      for (const account of migrated.accounts) this.count(`accounts.${account.providerId}`, "source", 1);
+      if (fingerprints.p !== undefined) this.count("profiles", "source", 1);
+    }
     // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
     rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));
     for (const row of rows) {
@@ -181,6 +217,26 @@ export class Reconciler {
     }
   }
 
+  /**
+   * Counts users whose live rows still hash to the target digest stored when a reconciliation found every part as
+   * imported, and whose source digest is unchanged (read-target-state.ts): the XOR of their stored fingerprints is
+   * both sides' share, and their stored report facts give the parts they have (the accounts' providers, whether
+   * there is a profile), which are those of their fingerprints.
+   */
+  addVerified(facts: string[], xors: string[]): void {
+    if (xors.length === 0) return;
+    const share = new SetFingerprint();
+    for (const xor of xors) share.add(xor);
+    this.sourceSet.add(share.toString());
+    this.targetSet.add(share.toString());
+    for (const [parsed, n] of parseFacts(facts)) {
+      this.count("users", "both", n);
+      for (const provider of parsed.a) this.count(`accounts.${provider}`, "both", n);
+      if (parsed.s.includes("profiles")) this.count("profiles", "both", n);
+    }
+    this.checkedByTargetDigest += xors.length;
+  }
+
   /** The figures so far, each with its source and target value. */
   result(): Reconciliation {
     const order = (name: string) => (name === "users" ? 0 : name === "profiles" ? 2 : 1);
@@ -196,12 +252,14 @@ export class Reconciler {
       mismatches: this.mismatches,
       mismatchCount: this.mismatchCount,
       changedOnTarget: this.changedOnTarget,
+      checkedByTargetDigest: this.checkedByTargetDigest,
     };
   }
 
-  private count(name: string, side: "source" | "target", n: number): void {
+  private count(name: string, side: "source" | "target" | "both", n: number): void {
     const figure = this.counts.get(name) ?? { source: 0, target: 0 };
-    figure[side] += n;
+    if (side !== "target") figure.source += n;
+    if (side !== "source") figure.target += n;
     this.counts.set(name, figure);
   }
 }

@@ -55,6 +55,16 @@ export function reportFacts(user: SourceUser, outcome: Extract<Outcome, { kind: 
   };
 }
 
+/**
+ * Stored report facts (JSON text), each distinct document parsed once, with the number of users that share it (most
+ * do: only warnings name a user).
+ */
+export function parseFacts(texts: string[]): [ReportFacts, number][] {
+  const distinct = new Map<string, number>();
+  for (const text of texts) distinct.set(text, (distinct.get(text) ?? 0) + 1);
+  return [...distinct].map(([text, n]) => [JSON.parse(text) as ReportFacts, n]);
+}
+
 /** Collects the report while batches stream past; only skipped users, failures and warnings are kept as lists. */
 export class ReportBuilder {
   private readonly startedAt = new Date().toISOString();
@@ -80,14 +90,10 @@ export class ReportBuilder {
 
   /**
    * Counts the users of a batch whose source rows have not changed since their import, from the report facts stored
-   * with each (JSON text): the same figures a full comparison would add, without re-reading their rows. Each distinct
-   * document is parsed once; most users share theirs (only warnings name a user).
+   * with each (JSON text): the same figures a full comparison would add, without re-reading their rows.
    */
   addUnchanged(facts: string[]): void {
-    const distinct = new Map<string, number>();
-    for (const text of facts) distinct.set(text, (distinct.get(text) ?? 0) + 1);
-    for (const [text, n] of distinct) {
-      const parsed = JSON.parse(text) as ReportFacts;
+    for (const [parsed, n] of parseFacts(facts)) {
       for (const key of parsed.s) this.bump(this.source, key, n);
       for (const provider of parsed.a) this.bump(this.accounts, provider, n);
       for (let i = 0; i < n; i++) this.warnings.push(...parsed.w);

@@ -111,7 +111,9 @@ async function confirmOrStop(io: RunIo): Promise<void> {
 /**
  * One batch: the users whose source digest matches the one stored with their import are unchanged and are not read
  * (unless --full-compare); the others are read in full, mapped, compared with what earlier runs wrote, and written.
- * Then the target checks every user of the batch against its live rows (reconcile.ts).
+ * Then the target checks every user of the batch against its live rows (reconcile.ts), in the transaction that
+ * wrote them: by one hash for an unchanged user whose live rows hash to the stored target digest, part by part
+ * for the others.
  */
 async function processBatch(state: RunState, page: SourceDigest[]): Promise<void> {
   const { config, db, report } = state;
@@ -119,7 +121,8 @@ async function processBatch(state: RunState, page: SourceDigest[]): Promise<void
   const last = page.at(-1)?.id ?? "";
   const before = await readTargetState(db.target, page, { fullCompare: config.fullCompare });
   const trusted: string[] = [];
-  const trustedFacts: string[] = [];
+  const unchangedFacts: string[] = [];
+  const verified = { facts: [] as string[], xors: [] as string[] };
   const toRead: string[] = [];
   for (const { id, digest } of page) {
     const record = before.get(id);
@@ -127,13 +130,18 @@ async function processBatch(state: RunState, page: SourceDigest[]): Promise<void
     const unchanged =
       !config.fullCompare && record?.present && record.digest === digest && !state.conflicts.has(id);
     if (unchanged && record.facts !== null) {
-      trusted.push(id);
-      trustedFacts.push(record.facts);
+      unchangedFacts.push(record.facts);
+      if (record.verifiedXor === null) {
+        trusted.push(id);
+      } else {
+        verified.facts.push(record.facts);
+        verified.xors.push(record.verifiedXor);
+      }
     } else {
       toRead.push(id);
     }
   }
-  if (trusted.length > 0) report.addUnchanged(trustedFacts);
+  if (unchangedFacts.length > 0) report.addUnchanged(unchangedFacts);
   const users =
     toRead.length === 0
       ? []
@@ -166,18 +174,30 @@ async function processBatch(state: RunState, page: SourceDigest[]): Promise<void
       value: "skipped now, migrated by an earlier run: left in the target",
     });
   }
-  const writeFailures = config.dryRun ? [] : await writeChanges(db.target, plan.changes);
-  const failures = [...plan.failures, ...writeFailures];
+  const { reconciler } = state;
+  // The target fingerprints its own rows after this batch's writes, before they commit, and sends back only the
+  // totals, which are counted once the batch has committed. A dry run has no reconciler and writes nothing.
+  const written = reconciler
+    ? await writeChanges(db.target, plan.changes, (client, failed) =>
+        reconciler.check(
+          client,
+          plan.changes.filter((change) => !failed.has(change.rows.user.id)),
+          trusted,
+        ),
+      )
+    : null;
+  const failures = [...plan.failures, ...(written?.failures ?? [])];
   report.addFailures(failures);
   const failed = new Set(failures.map((failure) => failure.id));
-  const done = plan.changes.filter((change) => !failed.has(change.rows.user.id));
-  report.addChanges(done);
+  report.addChanges(plan.changes.filter((change) => !failed.has(change.rows.user.id)));
   if (config.verbose) {
     for (const failure of failures)
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
-  // The target fingerprints its own rows, after this batch's writes, and sends back only the totals.
-  if (state.reconciler) await state.reconciler.add(db.target, done, trusted);
+  if (reconciler && written) {
+    reconciler.record(written.verified);
+    reconciler.addVerified(verified.facts, verified.xors);
+  }
 }
 
 function exitCode(report: Report): number {

@@ -1,6 +1,9 @@
 import { isConnectionError, withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
+import { fingerprintXor } from "./fingerprint.js";
 import type { Failure, UserChange } from "./plan-changes.js";
+import { UTC_SETTINGS } from "./read-in-utc.js";
+import { targetDigest } from "./target-digest.js";
 
 // `role` is set on insert only: it does not come from Supabase, and an admin may have promoted the user here since.
 const UPSERT_USERS = `
@@ -45,39 +48,55 @@ ON CONFLICT (user_id) DO UPDATE SET
 // whose updatedAt is later than it as changed here by its owner, and moving it would turn every earlier change of
 // a part this run does not rewrite (say, a profile edited here, while Supabase changed the user's name) into a
 // mismatch. The price: a part rewritten later carries a source updatedAt past imported_at, so a change to it here
-// that keeps updatedAt is judged the owner's own.
+// that keeps updatedAt is judged the owner's own. The target digest hashes the rows as this transaction leaves
+// them; the reconciliation that runs before it commits clears it unless every part is as imported.
 const UPSERT_RECORDS = `
-INSERT INTO supabase_import (user_id, fingerprints, source_digest, report_facts)
-SELECT (e ->> 'id')::uuid, e -> 'f', e ->> 'd', e -> 'r' FROM json_array_elements($1::json) e
+INSERT INTO supabase_import (user_id, fingerprints, fingerprint_xor, source_digest, report_facts, target_digest)
+SELECT id, f, x, d, r, ${targetDigest("e.id")}
+  FROM json_to_recordset($1::json) AS e(id uuid, f jsonb, x text, d text, r jsonb)
 ON CONFLICT (user_id) DO UPDATE SET
-  fingerprints = excluded.fingerprints, source_digest = excluded.source_digest, report_facts = excluded.report_facts`;
+  fingerprints = excluded.fingerprints, fingerprint_xor = excluded.fingerprint_xor,
+  source_digest = excluded.source_digest, report_facts = excluded.report_facts, target_digest = excluded.target_digest`;
 
-// See read-in-utc.ts: compiling a bulk statement can cost more than running it.
-const NO_JIT = "SET LOCAL jit = off";
+/** A row the database rejected while a batch was written: the batch is written again one user at a time. */
+class RowFailure extends Error {
+  constructor(readonly error: unknown) {
+    super("a row of the batch failed");
+  }
+}
 
 class AccountTakenError extends Error {}
 
 /**
- * Writes one batch in one transaction. If any row fails, the batch is rolled back and written again one user per
- * savepoint, so only the failing users are left out (and reported) while the rest of the batch commits.
- * Connection failures are not row failures: they stop the run, which resumes at this batch.
+ * Writes one batch in one transaction, and runs `verify` (reconciliation) on the same connection before it
+ * commits, so what it records about the written rows commits with them or not at all. If any row fails, the batch
+ * is rolled back and written again one user per savepoint, so only the failing users are left out (and reported)
+ * while the rest of the batch commits; `verify` then learns which users failed. Connection failures are not row
+ * failures: they stop the run, which resumes at this batch.
  */
-export async function writeChanges(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
+export async function writeChanges<T>(
+  target: pg.Pool,
+  changes: UserChange[],
+  verify: (client: pg.PoolClient, failed: ReadonlySet<string>) => Promise<T>,
+): Promise<{ failures: Failure[]; verified: T }> {
   const pending = changes.filter(
     (change) => change.status === "create" || change.status === "update" || change.refreshRecord,
   );
-  if (pending.length === 0) return [];
   try {
-    await withTransaction(target, async (client) => {
-      await client.query(NO_JIT);
-      await applyChanges(client, pending);
+    return await withTransaction(target, async (client) => {
+      await client.query(UTC_SETTINGS);
+      if (pending.length > 0) {
+        await applyChanges(client, pending).catch((error: unknown) => {
+          throw isConnectionError(error) ? error : new RowFailure(error);
+        });
+      }
+      return { failures: [], verified: await verify(client, new Set()) };
     });
-    return [];
   } catch (error) {
-    if (isConnectionError(error)) throw error;
+    if (!(error instanceof RowFailure)) throw error;
   }
   return withTransaction(target, async (client) => {
-    await client.query(NO_JIT);
+    await client.query(UTC_SETTINGS);
     const failures: Failure[] = [];
     for (const change of pending) {
       await client.query("SAVEPOINT one_user");
@@ -90,7 +109,7 @@ export async function writeChanges(target: pg.Pool, changes: UserChange[]): Prom
         failures.push(describeFailure(change.rows.user.id, error));
       }
     }
-    return failures;
+    return { failures, verified: await verify(client, new Set(failures.map((failure) => failure.id))) };
   });
 }
 
@@ -111,7 +130,13 @@ async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promi
   if (profiles.length > 0) await run(UPSERT_PROFILES, profiles);
   await run(
     UPSERT_RECORDS,
-    changes.map((c) => ({ id: c.rows.user.id, f: c.fingerprints, d: c.rows.digest, r: c.rows.facts })),
+    changes.map((c) => ({
+      id: c.rows.user.id,
+      f: c.fingerprints,
+      x: fingerprintXor(c.fingerprints),
+      d: c.rows.digest,
+      r: c.rows.facts,
+    })),
   );
 }
 

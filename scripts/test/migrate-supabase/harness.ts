@@ -112,6 +112,9 @@ export async function targetContents(url: string): Promise<unknown> {
       `SELECT "providerId", "accountId", "userId", password, "createdAt", "updatedAt" FROM account ORDER BY 1, 2`,
     ),
     profiles: await rows(url, "SELECT * FROM profile ORDER BY user_id"),
-    imports: await rows(url, "SELECT user_id, fingerprints FROM supabase_import ORDER BY user_id"),
+    imports: await rows(
+      url,
+      "SELECT user_id, fingerprints, target_digest FROM supabase_import ORDER BY user_id",
+    ),
   };
 }

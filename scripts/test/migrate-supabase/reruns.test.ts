@@ -35,9 +35,13 @@ describe("running the migration again", () => {
       skipped: run.report?.skipped,
       accounts: run.report?.accounts,
       warnings: [...(run.report?.warnings ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
-      reconciliation: run.report?.reconciliation,
+      reconciliation: { ...run.report?.reconciliation, checkedByTargetDigest: undefined },
     });
     expect(figures(fast)).toEqual(figures(full));
+    // Every migrated user's live rows still hash as they did when the first run's reconciliation found them as
+    // imported; --full-compare checks them part by part.
+    expect(fast.report?.reconciliation?.checkedByTargetDigest).toBe(10);
+    expect(full.report?.reconciliation?.checkedByTargetDigest).toBe(0);
     // The fixture has users of every kind: MFA, unknown enum values (warnings), skipped users, several providers.
     expect(fast.report?.warnings.length).toBeGreaterThan(0);
     expect(fast.report?.source.withMfa).toBe(1);
@@ -70,6 +74,23 @@ describe("running the migration again", () => {
     expect(next.report).toMatchObject({ unchangedByDigest: 10, changes: { unchanged: 10 } });
   });
 
+  it("checks part by part, once, users imported before target digests were stored, and stores theirs", async () => {
+    await withClient(pair.target.url, (client) =>
+      client.query("UPDATE supabase_import SET target_digest = NULL, fingerprint_xor = NULL"),
+    );
+    const upgrade = await migrateInProcess(pair.env);
+    expect(upgrade.code, upgrade.stdout).toBe(0);
+    expect(upgrade.report).toMatchObject({
+      unchangedByDigest: 10,
+      reconciliation: { ok: true, checkedByTargetDigest: 0 },
+    });
+    const next = await migrateInProcess(pair.env);
+    expect(next.report?.reconciliation).toMatchObject({ ok: true, checkedByTargetDigest: 10 });
+    // The XORs stored with them add up to the fingerprint a full comparison computes from the rows.
+    const full = await migrateInProcess(pair.env, ["--full-compare"]);
+    expect(next.report?.reconciliation?.figures).toEqual(full.report?.reconciliation?.figures);
+  });
+
   it("still finds a target row that differs when the user's source digest is unchanged", async () => {
     await withClient(pair.target.url, (client) =>
       client.query(`UPDATE account SET password = '$2a$10$tampered' WHERE "userId" = $1`, [ID.alice]),
@@ -80,6 +101,58 @@ describe("running the migration again", () => {
     expect(run.report?.reconciliation?.mismatches).toEqual([
       { id: ID.alice, part: "account credential", problem: "differs from the source" },
     ]);
+    // Her live rows no longer hash to her target digest, so she alone was checked part by part.
+    expect(run.report?.reconciliation?.checkedByTargetDigest).toBe(9);
+    expect((await migrateInProcess(pair.env)).code).toBe(1);
+  });
+
+  it("trusts a target digest again only once every part is as imported", async () => {
+    const [original] = await rows<{ password: string }>(
+      pair.target.url,
+      `SELECT password FROM account WHERE "userId" = $1 AND "providerId" = 'credential'`,
+      [ID.alice],
+    );
+    const setPassword = (password: string | undefined) =>
+      withClient(pair.target.url, (client) =>
+        client.query(`UPDATE account SET password = $2 WHERE "userId" = $1 AND "providerId" = 'credential'`, [
+          ID.alice,
+          password,
+        ]),
+      );
+    await setPassword("$2a$10$tampered");
+    expect((await migrateInProcess(pair.env)).code).toBe(1);
+    await setPassword(original?.password);
+    const repaired = await migrateInProcess(pair.env);
+    expect(repaired.code, repaired.stdout).toBe(0);
+    expect(repaired.report?.reconciliation?.checkedByTargetDigest).toBe(9);
+    const next = await migrateInProcess(pair.env);
+    expect(next.report?.reconciliation).toMatchObject({ ok: true, checkedByTargetDigest: 10 });
+  });
+
+  it("never trusts by target digest a write that did not land as mapped", async () => {
+    // Something in the target rewrites a name as it is written: the run that writes it must find the mismatch,
+    // and so must every rerun (the target digest taken after the write is not kept, since its check failed).
+    await withClient(pair.target.url, (client) =>
+      client.query(
+        `CREATE FUNCTION garble_name() RETURNS trigger LANGUAGE plpgsql AS
+           $$ BEGIN NEW.name := 'Garbled'; RETURN NEW; END $$;
+         CREATE TRIGGER garble_name BEFORE UPDATE ON "user" FOR EACH ROW EXECUTE FUNCTION garble_name()`,
+      ),
+    );
+    await withClient(pair.source.url, (client) =>
+      client.query(
+        `UPDATE auth.users SET raw_user_meta_data = raw_user_meta_data || '{"full_name": "Alice S."}' WHERE id = $1`,
+        [ID.alice],
+      ),
+    );
+    for (const updated of [1, 0]) {
+      const run = await migrateInProcess(pair.env);
+      expect(run.code).toBe(1);
+      expect(run.report?.changes.updated).toBe(updated);
+      expect(run.report?.reconciliation?.mismatches).toEqual([
+        { id: ID.alice, part: "user", problem: "differs from the source" },
+      ]);
+    }
   });
 
   it("notices a ban that has run out since the import, although no source row changed", async () => {
@@ -178,10 +251,17 @@ describe("running the migration again", () => {
         [ID.alice],
       );
     });
-    const run = await migrateInProcess(pair.env);
-    expect(run.code, run.stdout).toBe(0);
-    expect(run.report?.changes.updated).toBe(0);
-    expect(run.report?.reconciliation).toMatchObject({ ok: true, changedOnTarget: 2 });
+    for (let i = 0; i < 2; i++) {
+      const run = await migrateInProcess(pair.env);
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.report?.changes.updated).toBe(0);
+      // Alice's rows are hers now: judged part by part on every run, never trusted by a digest of her rows.
+      expect(run.report?.reconciliation).toMatchObject({
+        ok: true,
+        changedOnTarget: 2,
+        checkedByTargetDigest: 9,
+      });
+    }
     const [state] = await rows(
       pair.target.url,
       `SELECT a.password, p.display_name FROM account a JOIN profile p ON p.user_id = a."userId"
