@@ -12,13 +12,22 @@ export const UTC_SETTINGS =
   "SET LOCAL TIME ZONE 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL jit = off";
 
 /**
- * Runs `fn`'s queries in one read-only REPEATABLE READ transaction with UTC_SETTINGS: the queries of a batch see
- * one snapshot, and nothing in it can write.
+ * Transaction settings for statements that join the id ranges of one batch: by merge or hash, never by a nested
+ * loop, so a batch's statement costs what the batch is large whatever the planner estimates (it estimates a batch's
+ * uuid range at about one row, and a nested loop would re-read one range for every row of another). PostgreSQL
+ * chose merge joins here on its own (test/migrate-supabase/query-plans.test.ts); the setting keeps a skewed
+ * estimate from choosing otherwise. JIT is off, as above.
+ */
+export const NO_NESTED_LOOPS = "SET LOCAL enable_nestloop = off; SET LOCAL jit = off";
+
+/**
+ * Runs `fn`'s queries in one read-only REPEATABLE READ transaction with UTC_SETTINGS and NO_NESTED_LOOPS: the
+ * queries of a batch see one snapshot, and nothing in it can write.
  */
 export function readInUtc<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return withTransaction(pool, async (client) => {
     await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    await client.query(UTC_SETTINGS);
+    await client.query(`${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`);
     return fn(client);
   });
 }

@@ -28,45 +28,59 @@ interface UserRow {
  */
 export const MAPPING_VERSION = "1";
 
-/** One page of `auth.users` in id order: every user's id and the digest of all its source rows. */
+/** A user of a page of `auth.users`, with the digest of all its source rows ('' when not read). */
 export interface SourceDigest {
   id: string;
   digest: string;
 }
 
 /**
- * Streams the ids of `auth.users` in id order, a page at a time, each with a digest (or '' when `withDigests` is off) that the Supabase server
- * computes over every source value the mapping reads for that user (keyset pagination: each query starts after the
- * last id, so memory holds one page whatever the number of users, and no cursor or transaction stays open).
+ * Streams the ids of `auth.users` in id order, a page at a time (keyset pagination: each page starts after the last
+ * id, so memory holds one page whatever the number of users, and no cursor or transaction stays open). Only ids,
+ * from the primary key: the digests of a page are read by its batch (readSourceDigests), so several pages' digests
+ * are computed at once.
  */
-export async function* readSourceDigests(
-  source: pg.Pool,
-  shape: SourceShape,
-  pageSize: number,
-  options: { withDigests: boolean },
-): AsyncGenerator<SourceDigest[]> {
-  const keyset = "($1::uuid IS NULL OR u.id > $1::uuid)";
-  // Without digests (a first run: nothing to compare them with), a page is only ids, read from the primary key.
-  const sql = options.withDigests
-    ? `SELECT id, digest FROM (${buildUsersQuery(shape, keyset, "LIMIT $2")}) d`
-    : `SELECT u.id, '' AS digest FROM auth.users u WHERE ${keyset} ORDER BY u.id LIMIT $2`;
+export async function* readSourcePages(source: pg.Pool, pageSize: number): AsyncGenerator<string[]> {
   let after: string | null = null;
   for (;;) {
-    const cursor: string | null = after;
-    const page: SourceDigest[] = await readInUtc(source, async (client) => {
-      const values = options.withDigests ? [cursor, pageSize, MAPPING_VERSION] : [cursor, pageSize];
-      const { rows } = await client.query<SourceDigest>(sql, values);
-      return rows;
-    });
-    if (page.length === 0) return;
-    yield page;
-    if (page.length < pageSize) return;
-    after = page.at(-1)?.id ?? null;
+    const { rows }: pg.QueryResult<{ id: string }> = await source.query(
+      "SELECT id FROM auth.users WHERE $1::uuid IS NULL OR id > $1::uuid ORDER BY id LIMIT $2",
+      [after, pageSize],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => row.id);
+    if (rows.length < pageSize) return;
+    after = rows.at(-1)?.id ?? null;
   }
 }
 
-/** Which users to read in full: an id range (a whole page) or a list of ids (the changed users of a page). */
-export type UserSelection = { first: string; last: string } | { ids: string[] };
+/**
+ * The users whose ids are between `first` and `last` (a page's), in id order, each with the digest that the Supabase
+ * server computes over every source value the mapping reads for that user.
+ */
+export function readSourceDigests(
+  source: pg.Pool,
+  shape: SourceShape,
+  range: { first: string; last: string },
+): Promise<SourceDigest[]> {
+  return readInUtc(source, async (client) => {
+    const { rows } = await client.query<SourceDigest>(
+      `SELECT id, digest FROM (${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], 3)}) d`,
+      [range.first, range.last, MAPPING_VERSION],
+    );
+    return rows;
+  });
+}
+
+/**
+ * Which users to read in full: a page's id range, and within it either everyone or a list of ids (the changed users
+ * of a page).
+ */
+export interface UserSelection {
+  first: string;
+  last: string;
+  ids?: string[];
+}
 
 /**
  * Reads the selected users in full, each with its identities, profile, MFA status and the digest of those rows, all
@@ -78,16 +92,16 @@ export function readSourceUsers(
   selection: UserSelection,
 ): Promise<SourceUser[]> {
   return readInUtc(source, async (client) => {
-    const where = (column: string) =>
-      "ids" in selection
+    const where = (column: string): Where =>
+      selection.ids
         ? {
-            sql: `${column} IN (SELECT json_array_elements_text($1::json)::uuid)`,
-            values: [JSON.stringify(selection.ids)],
+            sql: `${column} BETWEEN $1 AND $2 AND ${column} IN (SELECT json_array_elements_text($3::json)::uuid)`,
+            values: [selection.first, selection.last, JSON.stringify(selection.ids)],
           }
         : { sql: `${column} BETWEEN $1 AND $2`, values: [selection.first, selection.last] };
     const filter = where("u.id");
     const users: pg.QueryResult<UserRow> = await client.query({
-      text: buildUsersQuery(shape, filter.sql, "", filter.values.length + 1),
+      text: buildUsersQuery(shape, filter.sql, ["$1", "$2"], filter.values.length + 1),
       values: [...filter.values, MAPPING_VERSION],
       types: RAW_TIMESTAMPS,
     });
@@ -118,36 +132,45 @@ const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_ba
  * hash alike (odds of 2^-64 a change) would be trusted as unchanged, and --full-compare compares everyone whatever
  * their digests. The same column lists feed the digest and the rows, so a value the mapping reads cannot be left out
  * of the digest by accident.
+ * `range` bounds the batch (SQL expressions): profiles, identities and factors are read by that range once and
+ * joined, never looked up user by user (which cost twice as much) nor joined without it (the planner then scans the
+ * joined table from its start on every batch). Run it with NO_NESTED_LOOPS (read-in-utc.ts).
  */
-function buildUsersQuery(shape: SourceShape, where: string, limit: string, versionParam = 3): string {
+export function buildUsersQuery(
+  shape: SourceShape,
+  where: string,
+  range: [string, string],
+  versionParam: number,
+): string {
+  const [first, last] = range;
   const column = (name: string, fallback: string) => (shape.userColumns.has(name) ? `u.${name}` : fallback);
   const subject = shape.identitySubjectColumn;
-  const profile = shape.hasProfiles
-    ? `(SELECT hash_record_extended(row(${PROFILE_COLUMNS}), 0) FROM public.profiles p WHERE p.id = b.id)`
-    : "NULL::bigint";
+  const profiles = shape.hasProfiles
+    ? `LEFT JOIN (SELECT id, hash_record_extended(row(${PROFILE_COLUMNS}), 0) AS h FROM public.profiles
+                   WHERE id BETWEEN ${first} AND ${last}) p ON p.id = b.id`
+    : "LEFT JOIN (SELECT NULL::uuid AS id, NULL::bigint AS h) p ON false";
   const mfa = shape.hasMfaFactors
-    ? // A scalar subquery, not EXISTS: PostgreSQL may run an EXISTS as one scan of the whole table per query.
-      "(SELECT true FROM auth.mfa_factors f WHERE f.user_id = b.id AND f.status = 'verified' LIMIT 1) IS NOT NULL"
-    : "false";
-  return `SELECT b.*, hash_record_extended(row($${versionParam}::text, b.*, ${profile},
-         (SELECT count(*) || ':' || bit_xor(hash_record_extended(row(i.provider, i.${subject}::text, i.created_at,
-                                                                   i.updated_at), 0))
-            FROM auth.identities i WHERE i.user_id = b.id),
-         ${mfa}), 0)::text AS digest
+    ? `LEFT JOIN (SELECT DISTINCT user_id FROM auth.mfa_factors
+                   WHERE status = 'verified' AND user_id BETWEEN ${first} AND ${last}) m ON m.user_id = b.id`
+    : "LEFT JOIN (SELECT NULL::uuid AS user_id) m ON false";
+  return `SELECT b.*, hash_record_extended(row($${versionParam}::text, b.*, p.h, i.h, m.user_id IS NOT NULL), 0)::text AS digest
   FROM (SELECT u.id, u.email, u.encrypted_password, u.email_confirmed_at, ${column("invited_at", "NULL")} AS invited_at,
        ${column("phone", "NULL")}::text AS phone, u.raw_user_meta_data,
        CASE WHEN ${column("banned_until", "NULL")} > now() THEN ${column("banned_until", "NULL")} END AS active_ban_until,
        ${column("deleted_at", "NULL::timestamptz")} AS deleted_at, ${column("is_anonymous", "false")} AS is_anonymous,
        u.last_sign_in_at, u.created_at, u.updated_at
   FROM auth.users u
- WHERE ${where}
- ORDER BY u.id
- ${limit}) b
+ WHERE ${where}) b
+  ${profiles}
+  LEFT JOIN (SELECT user_id, count(*) || ':' || bit_xor(hash_record_extended(row(provider, ${subject}::text,
+                                                                                created_at, updated_at), 0)) AS h
+               FROM auth.identities WHERE user_id BETWEEN ${first} AND ${last} GROUP BY user_id) i ON i.user_id = b.id
+  ${mfa}
  ORDER BY b.id`;
 }
 
-// Profiles, identities and factors are read by the batch's id range, never joined to the keyset query: a join
-// lets the planner scan the joined table from its start on every batch, which grows with the number of users.
+// Profiles, identities and factors are read by the batch's id range, never joined to a keyset query: a join lets
+// the planner scan the joined table from its start on every batch, which grows with the number of users.
 async function readProfiles(
   source: pg.PoolClient,
   shape: SourceShape,

@@ -10,7 +10,12 @@ import { countImported, inspectTarget } from "./inspect-target.js";
 import { BATCHES_IN_FLIGHT, type Databases, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
-import { readSourceDigests, readSourceUsers, type SourceDigest } from "./read-source-batches.js";
+import {
+  readSourceDigests,
+  readSourcePages,
+  readSourceUsers,
+  type SourceDigest,
+} from "./read-source-batches.js";
 import { readTargetState } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
 import { type Report, ReportBuilder, reportFacts } from "./report.js";
@@ -69,11 +74,11 @@ export async function runMigration(
     };
     const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
     // Digests only matter where earlier runs stored some to compare with.
-    const batches = readSourceDigests(db.source, shape, config.batchSize, {
-      withDigests: imported > 0 && !config.fullCompare,
-    })[Symbol.asyncIterator]();
-    // Reads the next page from Supabase while up to BATCHES_IN_FLIGHT batches are planned and written: their id
-    // ranges are disjoint, and each commits (or not) on its own, so a kill still leaves only whole batches.
+    const withDigests = imported > 0 && !config.fullCompare;
+    const batches = readSourcePages(db.source, config.batchSize)[Symbol.asyncIterator]();
+    // Reads the next page's ids from Supabase while up to BATCHES_IN_FLIGHT batches are digested, planned and
+    // written: their id ranges are disjoint, and each commits (or not) on its own, so a kill still leaves only whole
+    // batches.
     const inFlight = new Set<Promise<void>>();
     let next = batches.next();
     for (;;) {
@@ -81,7 +86,7 @@ export async function runMigration(
       if (done) break;
       next = batches.next();
       next.catch(() => undefined);
-      const work = processBatch(state, batch).then(() => progress.advance(batch.length));
+      const work = processBatch(state, batch, withDigests).then(() => progress.advance(batch.length));
       inFlight.add(work);
       work.then(() => inFlight.delete(work)).catch(() => undefined);
       if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
@@ -115,11 +120,14 @@ async function confirmOrStop(io: RunIo): Promise<void> {
  * wrote them: by one hash for an unchanged user whose live rows hash to the stored target digest, part by part
  * for the others.
  */
-async function processBatch(state: RunState, page: SourceDigest[]): Promise<void> {
+async function processBatch(state: RunState, ids: string[], withDigests: boolean): Promise<void> {
   const { config, db, report } = state;
-  const first = page[0]?.id ?? "";
-  const last = page.at(-1)?.id ?? "";
-  const before = await readTargetState(db.target, page, { fullCompare: config.fullCompare });
+  const first = ids[0] ?? "";
+  const last = ids.at(-1) ?? "";
+  const page: SourceDigest[] = withDigests
+    ? await readSourceDigests(db.source, state.shape, { first, last })
+    : ids.map((id) => ({ id, digest: "" }));
+  const before = await readTargetState(db.target, { first, last }, page, { fullCompare: config.fullCompare });
   const trusted: string[] = [];
   const unchangedFacts: string[] = [];
   const verified = { facts: [] as string[], xors: [] as string[] };
@@ -148,7 +156,7 @@ async function processBatch(state: RunState, page: SourceDigest[]): Promise<void
       : await readSourceUsers(
           db.source,
           state.shape,
-          toRead.length === page.length ? { first, last } : { ids: toRead },
+          toRead.length === page.length ? { first, last } : { first, last, ids: toRead },
         );
   const migrated: ImportedUser[] = [];
   const skippedIds: string[] = [];

@@ -1,27 +1,54 @@
 /**
- * SQL for the target digest of the user whose id is the SQL expression `id`: a 64-bit hash (`hash_record_extended`)
- * of the user's live rows here, from the binary form of the same columns the fingerprints cover (fingerprint.ts):
- * the "user" columns that come from Supabase, every account of the user (combined by count and XOR, so their order
- * does not matter) and its profile. NULL when the user is gone.
+ * The target digest of a user: a 64-bit hash (`hash_record_extended`) of the user's live rows here, from the binary
+ * form of the same columns the fingerprints cover (fingerprint.ts): the "user" columns that come from Supabase,
+ * every account of the user (combined by count and XOR, so their order does not matter) and its profile.
  *
  * The migration stores it with the import record when it writes a user, and keeps it only while the reconciliation
  * run in the same transaction finds every part of the user exactly as imported (reconcile.ts); a rerun whose live
  * rows still hash to it knows they are unchanged since, and skips comparing them part by part
- * (read-target-state.ts). Hashing the rows' binary form costs about a fifth of rebuilding and hashing their
- * canonical text (BENCHMARKS.md). Its own aliases (td_*) keep it clear of the statement it is pasted into.
+ * (read-target-state.ts). Two forms compute the same value: one user by key (targetDigest), and every user of an id
+ * range by joins (targetDigestsOfRange). Each uses its own aliases (td_*), clear of the statement around it.
  */
+
+const userColumns = (u: string) =>
+  `${u}.id, ${u}.name, ${u}.email, ${u}."emailVerified", ${u}.image, ${u}."createdAt", ${u}."updatedAt",
+   ${u}.banned, ${u}."banReason", ${u}."banExpires"`;
+
+/** An aggregate over one user's accounts: NULL when it has none. */
+const accountsHash = (a: string) =>
+  `count(*) || ':' || bit_xor(hash_record_extended(row(${a}."providerId", ${a}."accountId", ${a}.password,
+                                                      ${a}."createdAt", ${a}."updatedAt"), 0))`;
+
+const profileHash = (p: string) =>
+  `hash_record_extended(row(${p}.display_name, ${p}.avatar_url, ${p}.software_background, ${p}.hardware_background,
+                            ${p}.programming_languages, ${p}.robotics_experience, ${p}.learning_goals,
+                            ${p}.preferred_language, ${p}.created_at, ${p}.updated_at), 0)`;
+
+const combined = (u: string, accounts: string, profile: string) =>
+  `hash_record_extended(row(${userColumns(u)}, ${accounts}, ${profile}), 0)`;
+
+/** A scalar subquery: the target digest of the user whose id is the SQL expression `id`; NULL when it is gone. */
 export function targetDigest(id: string): string {
-  return `(SELECT hash_record_extended(row(
-            td_u.id, td_u.name, td_u.email, td_u."emailVerified", td_u.image, td_u."createdAt", td_u."updatedAt",
-            td_u.banned, td_u."banReason", td_u."banExpires",
-            (SELECT count(*) || ':' || bit_xor(hash_record_extended(row(td_a."providerId", td_a."accountId",
-                                                                        td_a.password, td_a."createdAt",
-                                                                        td_a."updatedAt"), 0))
-               FROM account td_a WHERE td_a."userId" = td_u.id),
-            (SELECT hash_record_extended(row(td_p.display_name, td_p.avatar_url, td_p.software_background,
-                                             td_p.hardware_background, td_p.programming_languages,
-                                             td_p.robotics_experience, td_p.learning_goals, td_p.preferred_language,
-                                             td_p.created_at, td_p.updated_at), 0)
-               FROM profile td_p WHERE td_p.user_id = td_u.id)), 0)
+  return `(SELECT ${combined(
+    "td_u",
+    `(SELECT ${accountsHash("td_a")} FROM account td_a WHERE td_a."userId" = td_u.id)`,
+    `(SELECT ${profileHash("td_p")} FROM profile td_p WHERE td_p.user_id = td_u.id)`,
+  )}
      FROM "user" td_u WHERE td_u.id = ${id})`;
+}
+
+/**
+ * A subquery of (id, digest) for every user whose id is between the SQL expressions `first` and `last`: each table's
+ * range is read once and joined, about a third of the cost of looking each user up by key (BENCHMARKS.md).
+ * Run it without nested loops (NO_NESTED_LOOPS): PostgreSQL estimates a batch's range at about one row, and a nested
+ * loop over such ranges would re-read the accounts' range for every user.
+ */
+export function targetDigestsOfRange(first: string, last: string): string {
+  return `(SELECT td_u.id, ${combined("td_u", "td_a.h", "td_p.h")} AS digest
+     FROM "user" td_u
+     LEFT JOIN (SELECT "userId", ${accountsHash("account")} AS h FROM account
+                 WHERE "userId" BETWEEN ${first} AND ${last} GROUP BY "userId") td_a ON td_a."userId" = td_u.id
+     LEFT JOIN (SELECT user_id, ${profileHash("profile")} AS h FROM profile
+                 WHERE user_id BETWEEN ${first} AND ${last}) td_p ON td_p.user_id = td_u.id
+    WHERE td_u.id BETWEEN ${first} AND ${last})`;
 }
