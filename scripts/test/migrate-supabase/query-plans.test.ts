@@ -3,13 +3,16 @@ import { withTransaction } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inspectSource } from "../../src/migrate-supabase/inspect-source.js";
 import { NO_NESTED_LOOPS, UTC_SETTINGS } from "../../src/migrate-supabase/read-in-utc.js";
+import { buildUsersQuery, MAPPING_VERSION } from "../../src/migrate-supabase/read-source-batches.js";
 import { IMPORT_RECORDS } from "../../src/migrate-supabase/read-target-state.js";
 import { CHECK_TARGET } from "../../src/migrate-supabase/reconcile.js";
 import { targetDigest } from "../../src/migrate-supabase/target-digest.js";
-import { withClient } from "../fixtures/supabase-fixture.js";
+import { createSupabaseSchema, insertBulkUsers, withClient } from "../fixtures/supabase-fixture.js";
 
 interface PlanNode {
+  "Node Type": string;
   "Relation Name"?: string;
   "Actual Rows": number;
   "Actual Loops": number;
@@ -22,6 +25,11 @@ const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 function rowsRead(node: PlanNode, relation: string): number {
   const own = node["Relation Name"] === relation ? node["Actual Rows"] * node["Actual Loops"] : 0;
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child, relation), 0);
+}
+
+/** Every node type in the plan. */
+function nodeTypes(node: PlanNode): string[] {
+  return [node["Node Type"], ...(node.Plans ?? []).flatMap(nodeTypes)];
 }
 
 // A batch's statements must cost what the batch is large, whatever the size of the tables: PostgreSQL estimates a
@@ -160,5 +168,66 @@ describe("the rerun's statements on an analyzed target", () => {
       account: BATCH,
       profile: BATCH,
     });
+  });
+});
+
+describe("the source digest query on an analyzed Supabase database", () => {
+  let source: TestDatabase;
+  let pool: pg.Pool;
+  const USERS = 20_000;
+  const BATCH = 2_000;
+
+  beforeAll(async () => {
+    source = await createTestDatabase({ migrated: false });
+    pool = new pg.Pool({ connectionString: source.url, max: 1 });
+    await createSupabaseSchema(source.url);
+    await insertBulkUsers(source.url, USERS, 0.8);
+    // As coarse next to one batch as the statistics of a table of millions (see above).
+    await withClient(source.url, (client) =>
+      client.query(
+        `ALTER TABLE auth.users ALTER COLUMN id SET STATISTICS 2;
+         ALTER TABLE auth.identities ALTER COLUMN user_id SET STATISTICS 2;
+         ALTER TABLE public.profiles ALTER COLUMN id SET STATISTICS 2;
+         ANALYZE auth.users; ANALYZE auth.identities; ANALYZE public.profiles`,
+      ),
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    await source?.drop();
+  });
+
+  it("reads each table's range of the batch once, with no nested loop", async () => {
+    const shape = await inspectSource(pool);
+    const { rows: ids } = await pool.query<{ id: string }>(
+      "SELECT id::text FROM auth.users ORDER BY id OFFSET $1 LIMIT $2",
+      [USERS / 2, BATCH],
+    );
+    const range = [ids[0]?.id, ids.at(-1)?.id];
+    const counts = await pool.query<{ profiles: number; identities: number }>(
+      `SELECT (SELECT count(*)::int FROM public.profiles WHERE id BETWEEN $1 AND $2) AS profiles,
+              (SELECT count(*)::int FROM auth.identities WHERE user_id BETWEEN $1 AND $2) AS identities`,
+      range,
+    );
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`);
+      const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], 3)}`,
+        [...range, MAPPING_VERSION],
+      );
+      const plan = rows[0]?.["QUERY PLAN"][0].Plan as PlanNode;
+      expect({
+        users: rowsRead(plan, "users"),
+        profiles: rowsRead(plan, "profiles"),
+        identities: rowsRead(plan, "identities"),
+      }).toEqual({ users: BATCH, ...counts.rows[0] });
+      expect(nodeTypes(plan)).not.toContain("Nested Loop");
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
   });
 });
