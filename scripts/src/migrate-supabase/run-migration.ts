@@ -185,15 +185,17 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
   const { reconciler } = state;
   // The target fingerprints its own rows after this batch's writes, before they commit, and sends back only the
   // totals, which are counted once the batch has committed. A dry run has no reconciler and writes nothing.
-  const written = reconciler
-    ? await writeChanges(db.target, plan.changes, (client, failed) =>
-        reconciler.check(
-          client,
-          plan.changes.filter((change) => !failed.has(change.rows.user.id)),
-          trusted,
-        ),
-      )
-    : null;
+  // (A batch of verified users only has nothing to write or check: no transaction at all.)
+  const written =
+    reconciler && (plan.changes.length > 0 || trusted.length > 0)
+      ? await writeChanges(db.target, plan.changes, (client, failed) =>
+          reconciler.check(
+            client,
+            plan.changes.filter((change) => !failed.has(change.rows.user.id)),
+            trusted,
+          ),
+        )
+      : null;
   const failures = [...plan.failures, ...(written?.failures ?? [])];
   report.addFailures(failures);
   const failed = new Set(failures.map((failure) => failure.id));
@@ -202,10 +204,8 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
     for (const failure of failures)
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
-  if (reconciler && written) {
-    reconciler.record(written.verified);
-    reconciler.addVerified(verified.facts, verified.xors);
-  }
+  if (written) reconciler?.record(written.verified);
+  reconciler?.addVerified(verified.facts, verified.xors);
 }
 
 function exitCode(report: Report): number {
