@@ -59,11 +59,7 @@ ON CONFLICT (user_id) DO UPDATE SET
   source_digest = excluded.source_digest, report_facts = excluded.report_facts, target_digest = excluded.target_digest`;
 
 /** A row the database rejected while a batch was written: the batch is written again one user at a time. */
-class RowFailure extends Error {
-  constructor(readonly error: unknown) {
-    super("a row of the batch failed");
-  }
-}
+class RowFailure extends Error {}
 
 class AccountTakenError extends Error {}
 
@@ -87,7 +83,9 @@ export async function writeChanges<T>(
       await client.query(UTC_SETTINGS);
       if (pending.length > 0) {
         await applyChanges(client, pending).catch((error: unknown) => {
-          throw isConnectionError(error) ? error : new RowFailure(error);
+          throw isConnectionError(error)
+            ? error
+            : new RowFailure("a row of the batch failed", { cause: error });
         });
       }
       return { failures: [], verified: await verify(client, new Set()) };
