@@ -29,10 +29,10 @@ export interface TargetUserState {
 // it will compare (those whose digest changed, $3: the page's digests, or all of them, $4: --full-compare), the
 // report facts of the others (as text: ReportBuilder.addUnchanged parses each distinct one once), and, for those
 // whose live rows hash to the stored target digest, the XOR of their stored fingerprints.
-// Every table's part of the batch's id range is read once and joined by merge or hash (NO_NESTED_LOOPS): PostgreSQL estimates a
-// uuid range of one batch at about one row, so it had planned a nested loop over the whole range for every record
-// (quadratic in the batch: 0.3–0.6 s a batch at 1,000,000 users), and looking each user up by key cost twice
-// what the joins do.
+// Every table's part of the batch's id range is read once and joined by merge or hash (NO_NESTED_LOOPS, as
+// PostgreSQL estimates a uuid range of one batch at about one row and has planned nested loops over whole ranges
+// for every record: 0.3–0.6 s a batch at 1,000,000 users, and once 17 minutes); looking each user up by key cost
+// three times what the joins do (target-digest.ts).
 export const IMPORT_RECORDS = `
 SELECT s.user_id, s.source_digest, t.id IS NOT NULL AS present,
        CASE WHEN $4::boolean OR s.source_digest IS DISTINCT FROM d.digest THEN s.fingerprints END AS fingerprints,
