@@ -5,9 +5,9 @@ import { fileURLToPath } from "node:url";
 /**
  * `node --import tsx scripts/src/check-native-packages.ts`: checks that npm installed every optional package of
  * package-lock.json that this machine's platform, CPU and C library call for (the native bindings of rolldown,
- * esbuild, Biome, lightningcss …). npm skips an optional package whose download fails and still exits 0
- * (npm/cli#4828); vitest then stops with "Cannot find native binding", far from the cause. Seen once in CI here: a
- * clean `npm ci` without `@rolldown/binding-linux-x64-gnu`. Exit 0 when all are there, 1 listing the missing ones.
+ * esbuild, Biome, lightningcss …). An optional package that fails to install does not fail `npm ci`; vitest then
+ * stops with "Cannot find native binding", far from the cause. Seen once in CI here: a clean `npm ci` that exited 0
+ * without `@rolldown/binding-linux-x64-gnu`. Exit 0 when all are there, 1 listing the missing ones.
  */
 interface LockedPackage {
   optional?: boolean;
