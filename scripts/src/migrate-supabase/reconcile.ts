@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { accountKey, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
-import { parseFacts } from "./report.js";
+import type { FactsGroup } from "./report.js";
 import { targetDigest } from "./target-digest.js";
 
 export interface Figure {
@@ -223,13 +223,13 @@ export class Reconciler {
    * both sides' share, and their stored report facts give the parts they have (the accounts' providers, whether
    * there is a profile), which are those of their fingerprints.
    */
-  addVerified(facts: string[], xors: string[]): void {
+  addVerified(facts: FactsGroup[], xors: string[]): void {
     if (xors.length === 0) return;
     const share = new SetFingerprint();
     for (const xor of xors) share.add(xor);
     this.sourceSet.add(share.toString());
     this.targetSet.add(share.toString());
-    for (const [parsed, n] of parseFacts(facts)) {
+    for (const [parsed, n] of facts) {
       this.count("users", "both", n);
       for (const provider of parsed.a) this.count(`accounts.${provider}`, "both", n);
       if (parsed.s.includes("profiles")) this.count("profiles", "both", n);

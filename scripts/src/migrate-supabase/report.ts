@@ -55,11 +55,14 @@ export function reportFacts(user: SourceUser, outcome: Extract<Outcome, { kind: 
   };
 }
 
+/** One distinct report-facts document and the number of users that share it. */
+export type FactsGroup = [ReportFacts, number];
+
 /**
  * Stored report facts (JSON text), each distinct document parsed once, with the number of users that share it (most
  * do: only warnings name a user).
  */
-export function parseFacts(texts: string[]): [ReportFacts, number][] {
+export function parseFacts(texts: string[]): FactsGroup[] {
   const distinct = new Map<string, number>();
   for (const text of texts) distinct.set(text, (distinct.get(text) ?? 0) + 1);
   return [...distinct].map(([text, n]) => [JSON.parse(text) as ReportFacts, n]);
@@ -90,16 +93,16 @@ export class ReportBuilder {
 
   /**
    * Counts the users of a batch whose source rows have not changed since their import, from the report facts stored
-   * with each (JSON text): the same figures a full comparison would add, without re-reading their rows.
+   * with each (parseFacts): the same figures a full comparison would add, without re-reading their rows.
    */
-  addUnchanged(facts: string[]): void {
-    for (const [parsed, n] of parseFacts(facts)) {
+  addUnchanged(facts: FactsGroup[]): void {
+    for (const [parsed, n] of facts) {
       for (const key of parsed.s) this.bump(this.source, key, n);
       for (const provider of parsed.a) this.bump(this.accounts, provider, n);
       for (let i = 0; i < n; i++) this.warnings.push(...parsed.w);
+      this.changes.unchanged += n;
+      this.unchangedByDigest += n;
     }
-    this.changes.unchanged += facts.length;
-    this.unchangedByDigest += facts.length;
   }
 
   /** Counts the planned (or written) changes of a batch and the accounts of its migrated users. */

@@ -18,7 +18,7 @@ import {
 } from "./read-source-batches.js";
 import { readTargetState } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
-import { type Report, ReportBuilder, reportFacts } from "./report.js";
+import { parseFacts, type Report, ReportBuilder, reportFacts } from "./report.js";
 import { formatSummary } from "./summary.js";
 import type { ImportedUser } from "./types.js";
 import { writeChanges } from "./write-changes.js";
@@ -128,8 +128,7 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
     ? await readSourceDigests(db.source, state.shape, { first, last })
     : ids.map((id) => ({ id, digest: "" }));
   const before = await readTargetState(db.target, { first, last }, page, { fullCompare: config.fullCompare });
-  const trusted: string[] = [];
-  const unchangedFacts: string[] = [];
+  const trusted = { ids: [] as string[], facts: [] as string[] };
   const verified = { facts: [] as string[], xors: [] as string[] };
   const toRead: string[] = [];
   for (const { id, digest } of page) {
@@ -138,9 +137,9 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
     const unchanged =
       !config.fullCompare && record?.present && record.digest === digest && !state.conflicts.has(id);
     if (unchanged && record.facts !== null) {
-      unchangedFacts.push(record.facts);
       if (record.verifiedXor === null) {
-        trusted.push(id);
+        trusted.ids.push(id);
+        trusted.facts.push(record.facts);
       } else {
         verified.facts.push(record.facts);
         verified.xors.push(record.verifiedXor);
@@ -149,7 +148,10 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
       toRead.push(id);
     }
   }
-  if (unchangedFacts.length > 0) report.addUnchanged(unchangedFacts);
+  // Each distinct facts document is parsed once: the report counts every unchanged user, the reconciliation the
+  // verified ones.
+  const verifiedFacts = parseFacts(verified.facts);
+  report.addUnchanged([...parseFacts(trusted.facts), ...verifiedFacts]);
   const users =
     toRead.length === 0
       ? []
@@ -187,12 +189,12 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
   // totals, which are counted once the batch has committed. A dry run has no reconciler and writes nothing.
   // (A batch of verified users only has nothing to write or check: no transaction at all.)
   const written =
-    reconciler && (plan.changes.length > 0 || trusted.length > 0)
+    reconciler && (plan.changes.length > 0 || trusted.ids.length > 0)
       ? await writeChanges(db.target, plan.changes, (client, failed) =>
           reconciler.check(
             client,
             plan.changes.filter((change) => !failed.has(change.rows.user.id)),
-            trusted,
+            trusted.ids,
           ),
         )
       : null;
@@ -205,7 +207,7 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
   if (written) reconciler?.record(written.verified);
-  reconciler?.addVerified(verified.facts, verified.xors);
+  reconciler?.addVerified(verifiedFacts, verified.xors);
 }
 
 function exitCode(report: Report): number {
