@@ -29,8 +29,8 @@ Options:
   --batch-size N     users per transaction (default 2000)
   --report FILE      write the full JSON report to FILE
   --verbose          print every skipped user and warning
-  --full-compare     read and compare every user in full, also those whose Supabase rows are unchanged
-                     since their import (by default a rerun trusts the digest stored with each import)
+  --full-compare     read and compare every user in full, part by part on both sides (by default a rerun
+                     trusts the digests stored with each import: of its Supabase rows and of its rows here)
   --help             show this text
 
 Exit codes: 0 done and reconciled, 1 error or mismatch, 2 dry-run found changes, 130 interrupted.`;
