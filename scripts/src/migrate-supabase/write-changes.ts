@@ -5,11 +5,18 @@ import type { Failure, UserChange } from "./plan-changes.js";
 import { UTC_SETTINGS } from "./read-in-utc.js";
 import { targetDigest } from "./target-digest.js";
 
+// Each write comes in two forms: a plain INSERT, for a batch's first attempt when every user it writes is new
+// (status `create`: no import record), and an upsert, for every other write and for the retry one user at a time.
+// The plain form skips ON CONFLICT's speculative insertion, about a third of the cost of an account row
+// (BENCHMARKS.md); if a row exists after all (written since the batch was planned, or left without its import
+// record), it fails, and the retry writes that user with the upsert, as if the plain form had never been tried.
+
 // `role` is set on insert only: it does not come from Supabase, and an admin may have promoted the user here since.
-const UPSERT_USERS = `
+const INSERT_USERS = `
 INSERT INTO "user" (id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires")
 SELECT id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires"
-  FROM json_populate_recordset(NULL::"user", $1::json)
+  FROM json_populate_recordset(NULL::"user", $1::json)`;
+const UPSERT_USERS = `${INSERT_USERS}
 ON CONFLICT (id) DO UPDATE SET
   name = excluded.name, email = excluded.email, "emailVerified" = excluded."emailVerified", image = excluded.image,
   "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", banned = excluded.banned, "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`;
@@ -19,10 +26,11 @@ const DELETE_ACCOUNT = `DELETE FROM account WHERE "providerId" = $1 AND "account
 
 // Keyed by ("providerId", "accountId") (unique index account_providerId_accountId_key), so a rerun can never add
 // a second row; the WHERE leaves a login that belongs to another user alone, and the row count reveals it.
-const UPSERT_ACCOUNTS = `
+const INSERT_ACCOUNTS = `
 INSERT INTO account ("providerId", "accountId", "userId", password, "createdAt", "updatedAt")
 SELECT "providerId", "accountId", "userId", password, "createdAt", "updatedAt"
-  FROM json_populate_recordset(NULL::account, $1::json)
+  FROM json_populate_recordset(NULL::account, $1::json)`;
+const UPSERT_ACCOUNTS = `${INSERT_ACCOUNTS}
 ON CONFLICT ("providerId", "accountId") DO UPDATE SET
   password = excluded.password, "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt"
  WHERE account."userId" = excluded."userId"`;
@@ -30,12 +38,13 @@ ON CONFLICT ("providerId", "accountId") DO UPDATE SET
 const DELETE_PROFILES = "DELETE FROM profile WHERE user_id = ANY($1::uuid[])";
 
 // json_populate_recordset turns a JSON array into text[] element by element, so lists arrive exactly as they were.
-const UPSERT_PROFILES = `
+const INSERT_PROFILES = `
 INSERT INTO profile (user_id, display_name, avatar_url, software_background, hardware_background,
                      programming_languages, robotics_experience, learning_goals, preferred_language, created_at, updated_at)
 SELECT user_id, display_name, avatar_url, software_background, hardware_background,
        programming_languages, robotics_experience, learning_goals, preferred_language, created_at, updated_at
-  FROM json_populate_recordset(NULL::profile, $1::json)
+  FROM json_populate_recordset(NULL::profile, $1::json)`;
+const UPSERT_PROFILES = `${INSERT_PROFILES}
 ON CONFLICT (user_id) DO UPDATE SET
   display_name = excluded.display_name, avatar_url = excluded.avatar_url,
   software_background = excluded.software_background, hardware_background = excluded.hardware_background,
@@ -50,10 +59,11 @@ ON CONFLICT (user_id) DO UPDATE SET
 // mismatch. The price: a part rewritten later carries a source updatedAt past imported_at, so a change to it here
 // that keeps updatedAt is judged the owner's own. The target digest hashes the rows as this transaction leaves
 // them; the reconciliation that runs before it commits clears it unless every part is as imported.
-const UPSERT_RECORDS = `
+const INSERT_RECORDS = `
 INSERT INTO supabase_import (user_id, fingerprints, fingerprint_xor, source_digest, report_facts, target_digest)
 SELECT id, f, x, d, r, ${targetDigest("e.id")}
-  FROM json_to_recordset($1::json) AS e(id uuid, f jsonb, x text, d text, r jsonb)
+  FROM json_to_recordset($1::json) AS e(id uuid, f jsonb, x text, d text, r jsonb)`;
+const UPSERT_RECORDS = `${INSERT_RECORDS}
 ON CONFLICT (user_id) DO UPDATE SET
   fingerprints = excluded.fingerprints, fingerprint_xor = excluded.fingerprint_xor,
   source_digest = excluded.source_digest, report_facts = excluded.report_facts, target_digest = excluded.target_digest`;
@@ -82,7 +92,11 @@ export async function writeChanges<T>(
     return await withTransaction(target, async (client) => {
       await client.query(UTC_SETTINGS);
       if (pending.length > 0) {
-        await applyChanges(client, pending).catch((error: unknown) => {
+        await applyChanges(
+          client,
+          pending,
+          pending.every((change) => change.status === "create"),
+        ).catch((error: unknown) => {
           throw isConnectionError(error)
             ? error
             : new RowFailure("a row of the batch failed", { cause: error });
@@ -99,7 +113,7 @@ export async function writeChanges<T>(
     for (const change of pending) {
       await client.query("SAVEPOINT one_user");
       try {
-        await applyChanges(client, [change]);
+        await applyChanges(client, [change], false);
         await client.query("RELEASE SAVEPOINT one_user");
       } catch (error) {
         if (isConnectionError(error)) throw error;
@@ -111,23 +125,27 @@ export async function writeChanges<T>(
   });
 }
 
-async function applyChanges(client: pg.PoolClient, changes: UserChange[]): Promise<void> {
+/** Writes `changes`; `allNew`: every one is a `create`, so the plain INSERTs can be used (see INSERT_USERS). */
+async function applyChanges(client: pg.PoolClient, changes: UserChange[], allNew: boolean): Promise<void> {
   const run = (text: string, payload: unknown) => client.query(text, [JSON.stringify(payload)]);
   const users = changes.filter((c) => c.writeUser).map((c) => c.rows.user);
-  if (users.length > 0) await run(UPSERT_USERS, users);
+  if (users.length > 0) await run(allNew ? INSERT_USERS : UPSERT_USERS, users);
   for (const account of changes.flatMap((c) => c.deleteAccounts)) {
     await client.query(DELETE_ACCOUNT, [account.providerId, account.accountId, account.userId]);
   }
   const accounts = changes.flatMap((c) => c.upsertAccounts);
-  if (accounts.length > 0 && (await run(UPSERT_ACCOUNTS, accounts)).rowCount !== accounts.length) {
+  if (
+    accounts.length > 0 &&
+    (await run(allNew ? INSERT_ACCOUNTS : UPSERT_ACCOUNTS, accounts)).rowCount !== accounts.length
+  ) {
     throw new AccountTakenError("a login belongs to another user");
   }
   const noProfile = changes.filter((c) => c.profile === "delete").map((c) => c.rows.user.id);
   if (noProfile.length > 0) await client.query(DELETE_PROFILES, [noProfile]);
   const profiles = changes.filter((c) => c.profile === "upsert").map((c) => c.rows.profile);
-  if (profiles.length > 0) await run(UPSERT_PROFILES, profiles);
+  if (profiles.length > 0) await run(allNew ? INSERT_PROFILES : UPSERT_PROFILES, profiles);
   await run(
-    UPSERT_RECORDS,
+    allNew ? INSERT_RECORDS : UPSERT_RECORDS,
     changes.map((c) => ({
       id: c.rows.user.id,
       f: c.fingerprints,

@@ -343,6 +343,21 @@ describe("running the migration again", () => {
     expect(run.report?.reconciliation?.ok).toBe(true);
   });
 
+  it("rewrites users whose rows are here without their import records as one clean run would, with no duplicate", async () => {
+    // Every user of the batch is new to the import records, so the batch is first tried with plain INSERTs
+    // (write-changes.ts); its rows exist, so that attempt fails and the retry upserts each user.
+    const before = (await targetContents(pair.target.url)) as Record<string, unknown>;
+    await withClient(pair.target.url, (client) => client.query("DELETE FROM supabase_import"));
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.failed).toEqual([]);
+    expect(run.report?.changes).toMatchObject({ created: 10, updated: 0 });
+    const after = (await targetContents(pair.target.url)) as Record<string, unknown>;
+    expect(after.users).toEqual(before.users);
+    expect(after.accounts).toEqual(before.accounts);
+    expect(after.imports).toEqual(before.imports);
+  });
+
   it("isolates a row the database rejects: the rest of its batch commits, and a rerun retries that row", async () => {
     // An operator's own rule on the target stands in for any row-level failure the planner cannot foresee.
     await withClient(pair.target.url, (client) =>
