@@ -28,12 +28,16 @@ export interface Failure {
  * Compares each user with the fingerprints of what earlier runs wrote, so exactly the parts that changed in the
  * source are written. The target's own later changes (a password upgraded at sign-in, an edited profile) are not
  * compared and so never undone.
+ * With `lookUpConflicts` (a dry run, which writes nothing to fail), users whose e-mail or login another target user
+ * has are found here and returned as failures. A real run leaves that to the write: such a user makes the batch's
+ * first attempt fail, and the retry looks them up (writeChanges), so a batch without conflicts pays no lookups.
  */
 export async function planChanges(
   target: pg.Pool,
   users: ImportedUser[],
   skippedIds: string[],
   state: ReadonlyMap<string, TargetUserState>,
+  options: { lookUpConflicts: boolean },
 ): Promise<{ changes: UserChange[]; failures: Failure[]; importedBefore: string[] }> {
   const changes = users.map((rows) => {
     const found = state.get(rows.user.id);
@@ -46,7 +50,7 @@ export async function planChanges(
     change.refreshRecord = change.status === "unchanged" && found?.digest !== rows.digest;
     return change;
   });
-  const failures = await findTargetConflicts(target, changes);
+  const failures = options.lookUpConflicts ? await findTargetConflicts(target, changes) : [];
   const failed = new Set(failures.map((failure) => failure.id));
   return {
     changes: changes.filter((change) => !failed.has(change.rows.user.id)),
@@ -96,7 +100,10 @@ function compare(rows: ImportedUser, before: Fingerprints | undefined): UserChan
 }
 
 /** Users whose e-mail or linked login already belongs to another user in the target (e.g. one who signed up there). */
-async function findTargetConflicts(target: pg.Pool, changes: UserChange[]): Promise<Failure[]> {
+export async function findTargetConflicts(
+  target: pg.Pool | pg.PoolClient,
+  changes: UserChange[],
+): Promise<Failure[]> {
   const writing = changes.filter((change) => change.writeUser || change.upsertAccounts.length > 0);
   if (writing.length === 0) return [];
   // Lists travel as JSON text (node-postgres escapes array parameters element by element, which costs more).

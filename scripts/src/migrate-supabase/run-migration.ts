@@ -176,7 +176,7 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
       if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
     }
   }
-  const plan = await planChanges(db.target, migrated, skippedIds, before);
+  const plan = await planChanges(db.target, migrated, skippedIds, before, { lookUpConflicts: config.dryRun });
   for (const id of plan.importedBefore) {
     report.warnings.push({
       id,

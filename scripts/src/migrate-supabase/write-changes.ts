@@ -1,7 +1,7 @@
 import { isConnectionError, withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
 import { fingerprintXor } from "./fingerprint.js";
-import type { Failure, UserChange } from "./plan-changes.js";
+import { type Failure, findTargetConflicts, type UserChange } from "./plan-changes.js";
 import { UTC_SETTINGS } from "./read-in-utc.js";
 import { targetDigest } from "./target-digest.js";
 
@@ -76,9 +76,11 @@ class AccountTakenError extends Error {}
 /**
  * Writes one batch in one transaction, and runs `verify` (reconciliation) on the same connection before it
  * commits, so what it records about the written rows commits with them or not at all. If any row fails, the batch
- * is rolled back and written again one user per savepoint, so only the failing users are left out (and reported)
- * while the rest of the batch commits; `verify` then learns which users failed. Connection failures are not row
- * failures: they stop the run, which resumes at this batch.
+ * is rolled back and written again: users whose e-mail or login another target user has are looked up first and
+ * left out with that reason (a real run plans without those lookups: planChanges), then the others are written one
+ * user per savepoint, so only the failing users are left out (and reported) while the rest of the batch commits;
+ * `verify` then learns which users failed. Connection failures are not row failures: they stop the run, which
+ * resumes at this batch.
  */
 export async function writeChanges<T>(
   target: pg.Pool,
@@ -109,8 +111,9 @@ export async function writeChanges<T>(
   }
   return withTransaction(target, async (client) => {
     await client.query(UTC_SETTINGS);
-    const failures: Failure[] = [];
-    for (const change of pending) {
+    const failures = await findTargetConflicts(client, pending);
+    const conflicting = new Set(failures.map((failure) => failure.id));
+    for (const change of pending.filter((c) => !conflicting.has(c.rows.user.id))) {
       await client.query("SAVEPOINT one_user");
       try {
         await applyChanges(client, [change], false);

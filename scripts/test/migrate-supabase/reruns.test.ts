@@ -321,25 +321,41 @@ describe("running the migration again", () => {
     ).toEqual([]);
   });
 
-  it("fails only the user whose e-mail another target user already has; the rest of the batch commits", async () => {
-    await withClient(pair.target.url, (client) =>
-      client.query(
-        `INSERT INTO "user" (name, email, "emailVerified") VALUES ('Zed', 'zed@example.com', true)`,
-      ),
-    );
-    const [zed, yan] = await insertSupabaseUsers(pair.source.url, [
+  it("fails only the users whose e-mail or login another target user has, naming that user; the rest commits", async () => {
+    const [zedHere, xanHere] = await withClient(pair.target.url, async (client) => {
+      const { rows: made } = await client.query<{ id: string }>(
+        `INSERT INTO "user" (name, email, "emailVerified")
+         VALUES ('Zed', 'zed@example.com', true), ('Xan', 'xan@example.com', true) RETURNING id`,
+      );
+      const ids = made.map((row) => row.id);
+      await client.query(
+        `INSERT INTO account ("providerId", "accountId", "userId", "updatedAt") VALUES ('github', 'gh-taken', $1, now())`,
+        [ids[1]],
+      );
+      return ids;
+    });
+    const [zed, xia, yan] = await insertSupabaseUsers(pair.source.url, [
       { email: "Zed@Example.com", password: "zed" },
+      { email: "xia@example.com", identities: [{ provider: "github", subject: "gh-taken" }] },
       { email: "yan@example.com", password: "yan" },
     ]);
+    // In id order, as batches are (the ids are random).
+    const expected = [
+      { id: zed, reason: "email_taken_in_target", message: expect.stringContaining(`${zedHere}`) },
+      { id: xia, reason: "account_taken_in_target", message: expect.stringContaining(`${xanHere}`) },
+    ].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+    // A dry run finds them before writing; a real run when its first attempt at the batch fails (write-changes.ts).
+    const dry = await migrateInProcess(pair.env, ["--dry-run"]);
+    expect(dry.report?.failed).toEqual(expected);
     const run = await migrateInProcess(pair.env);
     expect(run.code).toBe(1);
-    expect(run.report?.failed).toEqual([
-      expect.objectContaining({ id: zed, reason: "email_taken_in_target" }),
-    ]);
+    expect(run.report?.failed).toEqual(expected);
     expect(run.report?.changes.created).toBe(1);
-    expect(await rows(pair.target.url, `SELECT email FROM "user" WHERE id = $1`, [yan])).toEqual([
-      { email: "yan@example.com" },
-    ]);
+    expect(
+      await rows(pair.target.url, `SELECT id, email FROM "user" WHERE id = ANY($1::uuid[])`, [
+        [zed, xia, yan],
+      ]),
+    ).toEqual([{ id: yan, email: "yan@example.com" }]);
     expect(run.report?.reconciliation?.ok).toBe(true);
   });
 
