@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { accountKey, type Fingerprints, fingerprintsOf } from "./fingerprint.js";
+import { accountKey, type Fingerprints, fingerprintsOf, fingerprintXor } from "./fingerprint.js";
 import type { TargetUserState } from "./read-target-state.js";
 import type { ImportedUser, TargetAccount } from "./types.js";
 
@@ -7,6 +7,8 @@ import type { ImportedUser, TargetAccount } from "./types.js";
 export interface UserChange {
   rows: ImportedUser;
   fingerprints: Fingerprints;
+  /** fingerprintXor(fingerprints): stored with the import record, and the user's share of the source fingerprint. */
+  xor: string;
   /** `gone`: imported earlier and deleted on the target since (the user deleted their account): never re-created. */
   status: "create" | "update" | "unchanged" | "gone";
   writeUser: boolean;
@@ -61,9 +63,11 @@ export async function planChanges(
 }
 
 function gone(rows: ImportedUser): UserChange {
+  const fingerprints = fingerprintsOf(rows);
   return {
     rows,
-    fingerprints: fingerprintsOf(rows),
+    fingerprints,
+    xor: fingerprintXor(fingerprints),
     status: "gone",
     writeUser: false,
     upsertAccounts: [],
@@ -90,6 +94,7 @@ function compare(rows: ImportedUser, before: Fingerprints | undefined): UserChan
   return {
     rows,
     fingerprints: now,
+    xor: fingerprintXor(now),
     status: before === undefined ? "create" : changed ? "update" : "unchanged",
     writeUser,
     upsertAccounts,

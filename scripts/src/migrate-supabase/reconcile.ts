@@ -188,8 +188,8 @@ export class Reconciler {
 
   /** Counts one checked batch. */
   record({ changes, rows }: BatchCheck): void {
-    for (const { rows: migrated, fingerprints } of changes) {
-      this.sourceSet.addAll(fingerprints);
+    for (const { rows: migrated, fingerprints, xor } of changes) {
+      this.sourceSet.add(xor);
       this.count("users", "source", 1);
       for (const account of migrated.accounts) this.count(`accounts.${account.providerId}`, "source", 1);
       if (fingerprints.p !== undefined) this.count("profiles", "source", 1);

@@ -1,6 +1,5 @@
 import { isConnectionError, withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
-import { fingerprintXor } from "./fingerprint.js";
 import { type Failure, findTargetConflicts, type UserChange } from "./plan-changes.js";
 import { UTC_SETTINGS } from "./read-in-utc.js";
 import { targetDigest } from "./target-digest.js";
@@ -152,7 +151,7 @@ async function applyChanges(client: pg.PoolClient, changes: UserChange[], allNew
     changes.map((c) => ({
       id: c.rows.user.id,
       f: c.fingerprints,
-      x: fingerprintXor(c.fingerprints),
+      x: c.xor,
       d: c.rows.digest,
       r: c.rows.facts,
     })),
