@@ -33,6 +33,31 @@ describe("the shared database module", () => {
     }
   });
 
+  it("opens a transaction with the given BEGIN and settings, which end with it", async () => {
+    const pool = createPool({ connectionString: database.url, max: 1 });
+    try {
+      const inside = await withTransaction(
+        pool,
+        (client) =>
+          client.query<{ zone: string; isolation: string; readOnly: string }>(
+            `SELECT current_setting('TimeZone') AS zone, current_setting('transaction_isolation') AS isolation,
+                    current_setting('transaction_read_only') AS "readOnly"`,
+          ),
+        "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL TIME ZONE 'Pacific/Chatham'",
+      );
+      expect(inside.rows[0]).toEqual({
+        zone: "Pacific/Chatham",
+        isolation: "repeatable read",
+        readOnly: "on",
+      });
+      // The same (only) connection, after the transaction: the settings were local to it.
+      const after = await pool.query<{ zone: string }>("SELECT current_setting('TimeZone') AS zone");
+      expect(after.rows[0]?.zone).not.toBe("Pacific/Chatham");
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("waits for a database that answers", async () => {
     const pool = createPool({ connectionString: database.url, max: 1 });
     await expect(waitForDatabase(pool)).resolves.toBeUndefined();

@@ -25,9 +25,9 @@ export const NO_NESTED_LOOPS = "SET LOCAL enable_nestloop = off; SET LOCAL jit =
  * queries of a batch see one snapshot, and nothing in it can write.
  */
 export function readInUtc<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withTransaction(pool, async (client) => {
-    await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    await client.query(`${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`);
-    return fn(client);
-  });
+  return withTransaction(
+    pool,
+    fn,
+    `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`,
+  );
 }

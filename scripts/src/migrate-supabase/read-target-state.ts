@@ -51,17 +51,19 @@ export async function readTargetState(
   page: { id: string; digest: string }[],
   options: { fullCompare: boolean },
 ): Promise<Map<string, TargetUserState>> {
-  const { rows } = await withTransaction(target, async (client) => {
-    await client.query(NO_NESTED_LOOPS);
-    return client.query<{
-      user_id: string;
-      fingerprints: Fingerprints | null;
-      source_digest: string | null;
-      present: boolean;
-      facts: string | null;
-      verified_xor: string | null;
-    }>(IMPORT_RECORDS, [range.first, range.last, JSON.stringify(page), options.fullCompare]);
-  });
+  const { rows } = await withTransaction(
+    target,
+    (client) =>
+      client.query<{
+        user_id: string;
+        fingerprints: Fingerprints | null;
+        source_digest: string | null;
+        present: boolean;
+        facts: string | null;
+        verified_xor: string | null;
+      }>(IMPORT_RECORDS, [range.first, range.last, JSON.stringify(page), options.fullCompare]),
+    `BEGIN; ${NO_NESTED_LOOPS}`,
+  );
   return new Map(
     rows.map((row) => [
       row.user_id,

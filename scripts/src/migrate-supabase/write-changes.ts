@@ -67,6 +67,9 @@ ON CONFLICT (user_id) DO UPDATE SET
   fingerprints = excluded.fingerprints, fingerprint_xor = excluded.fingerprint_xor,
   source_digest = excluded.source_digest, report_facts = excluded.report_facts, target_digest = excluded.target_digest`;
 
+/** Opens a batch's write transaction and its settings in one round trip. */
+const BEGIN_WRITE = `BEGIN; ${UTC_SETTINGS}`;
+
 /** A row the database rejected while a batch was written: the batch is written again one user at a time. */
 class RowFailure extends Error {}
 
@@ -90,41 +93,47 @@ export async function writeChanges<T>(
     (change) => change.status === "create" || change.status === "update" || change.refreshRecord,
   );
   try {
-    return await withTransaction(target, async (client) => {
-      await client.query(UTC_SETTINGS);
-      if (pending.length > 0) {
-        await applyChanges(
-          client,
-          pending,
-          pending.every((change) => change.status === "create"),
-        ).catch((error: unknown) => {
-          throw isConnectionError(error)
-            ? error
-            : new RowFailure("a row of the batch failed", { cause: error });
-        });
-      }
-      return { failures: [], verified: await verify(client, new Set()) };
-    });
+    return await withTransaction(
+      target,
+      async (client) => {
+        if (pending.length > 0) {
+          await applyChanges(
+            client,
+            pending,
+            pending.every((change) => change.status === "create"),
+          ).catch((error: unknown) => {
+            throw isConnectionError(error)
+              ? error
+              : new RowFailure("a row of the batch failed", { cause: error });
+          });
+        }
+        return { failures: [], verified: await verify(client, new Set()) };
+      },
+      BEGIN_WRITE,
+    );
   } catch (error) {
     if (!(error instanceof RowFailure)) throw error;
   }
-  return withTransaction(target, async (client) => {
-    await client.query(UTC_SETTINGS);
-    const failures = await findTargetConflicts(client, pending);
-    const conflicting = new Set(failures.map((failure) => failure.id));
-    for (const change of pending.filter((c) => !conflicting.has(c.rows.user.id))) {
-      await client.query("SAVEPOINT one_user");
-      try {
-        await applyChanges(client, [change], false);
-        await client.query("RELEASE SAVEPOINT one_user");
-      } catch (error) {
-        if (isConnectionError(error)) throw error;
-        await client.query("ROLLBACK TO SAVEPOINT one_user");
-        failures.push(describeFailure(change.rows.user.id, error));
+  return withTransaction(
+    target,
+    async (client) => {
+      const failures = await findTargetConflicts(client, pending);
+      const conflicting = new Set(failures.map((failure) => failure.id));
+      for (const change of pending.filter((c) => !conflicting.has(c.rows.user.id))) {
+        await client.query("SAVEPOINT one_user");
+        try {
+          await applyChanges(client, [change], false);
+          await client.query("RELEASE SAVEPOINT one_user");
+        } catch (error) {
+          if (isConnectionError(error)) throw error;
+          await client.query("ROLLBACK TO SAVEPOINT one_user");
+          failures.push(describeFailure(change.rows.user.id, error));
+        }
       }
-    }
-    return { failures, verified: await verify(client, new Set(failures.map((failure) => failure.id))) };
-  });
+      return { failures, verified: await verify(client, new Set(failures.map((failure) => failure.id))) };
+    },
+    BEGIN_WRITE,
+  );
 }
 
 /** Writes `changes`; `allNew`: every one is a `create`, so the plain INSERTs can be used (see INSERT_USERS). */
