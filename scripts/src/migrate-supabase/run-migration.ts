@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { redactDatabaseUrl } from "@textbook/migrations/database";
+import pLimit, { type LimitFunction } from "p-limit";
 import { classifyUser } from "./classify-user.js";
 import type { MigrationConfig } from "./config.js";
 import { EXIT, MigrationError } from "./errors.js";
@@ -7,7 +8,7 @@ import { findEmailConflicts } from "./find-email-conflicts.js";
 import type { SourceShape } from "./inspect-source.js";
 import { inspectSource } from "./inspect-source.js";
 import { countImported, inspectTarget } from "./inspect-target.js";
-import { BATCHES_IN_FLIGHT, type Databases, openDatabases } from "./open-databases.js";
+import { BATCHES_IN_FLIGHT, type Databases, FULL_READS_IN_FLIGHT, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import {
@@ -16,7 +17,7 @@ import {
   readSourceUsers,
   type SourceDigest,
 } from "./read-source-batches.js";
-import { readTargetState } from "./read-target-state.js";
+import { readTargetState, type TargetUserState } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
 import { parseFacts, type Report, ReportBuilder, reportFacts } from "./report.js";
 import { formatSummary } from "./summary.js";
@@ -38,6 +39,8 @@ interface RunState {
   conflicts: ReadonlyMap<string, string>;
   report: ReportBuilder;
   reconciler: Reconciler | null;
+  /** Admits FULL_READS_IN_FLIGHT batches at a time to reading users in full (open-databases.ts). */
+  fullReads: LimitFunction;
 }
 
 /** Runs the whole migration (or dry run) and returns the exit code; see USAGE in config.ts. */
@@ -71,6 +74,7 @@ export async function runMigration(
       conflicts,
       report: new ReportBuilder(config.dryRun),
       reconciler: config.dryRun ? null : new Reconciler(),
+      fullReads: pLimit(FULL_READS_IN_FLIGHT),
     };
     const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
     // Digests only matter where earlier runs stored some to compare with.
@@ -152,6 +156,28 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
   // verified ones.
   const verifiedFacts = parseFacts(verified.facts);
   report.addUnchanged([...parseFacts(trusted.facts), ...verifiedFacts]);
+  const rest = () => finishBatch(state, { first, last, page, before, toRead, trusted });
+  await (toRead.length > 0 ? state.fullReads(rest) : rest());
+  state.reconciler?.addVerified(verifiedFacts, verified.xors);
+}
+
+/**
+ * The rest of a batch: reads the users that are not unchanged in full, maps, plans and writes them, and
+ * reconciles them with the trusted users in the write's transaction.
+ */
+async function finishBatch(
+  state: RunState,
+  batch: {
+    first: string;
+    last: string;
+    page: SourceDigest[];
+    before: Map<string, TargetUserState>;
+    toRead: string[];
+    trusted: { ids: string[] };
+  },
+): Promise<void> {
+  const { config, db, report } = state;
+  const { first, last, page, before, toRead, trusted } = batch;
   const users =
     toRead.length === 0
       ? []
@@ -207,7 +233,6 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
   if (written) reconciler?.record(written.verified);
-  reconciler?.addVerified(verifiedFacts, verified.xors);
 }
 
 function exitCode(report: Report): number {
