@@ -6,6 +6,7 @@ import { migrate } from "@textbook/migrations/migrate";
 import { createScratchDatabase, openBenchServer } from "../src/bench/bench-database.js";
 import { type BenchFigure, postgresVersion, writeBenchResult } from "../src/bench/bench-result.js";
 import { createSupabaseSchema, insertBulkUsers, withClient } from "../test/fixtures/supabase-fixture.js";
+import { startDelayProxy } from "./delay-proxy.js";
 import { migrationFigures } from "./migration-figures.js";
 import { measurePhysicalFloor } from "./physical-floor.js";
 
@@ -14,14 +15,18 @@ import { measurePhysicalFloor } from "./physical-floor.js";
  * profiles, 10% with a GitHub login) and a migrated target on one server; measures the physical COPY floor, the
  * first run, a no-change rerun and the command's peak memory. BENCH_DATABASE_URL names a server to use (its
  * superuser URL); otherwise an embedded PostgreSQL is started for the run. Writes bench-results/scripts.json (one
- * run per size: a run of 1,000,000 users takes minutes).
+ * run per size: a run of 1,000,000 users takes minutes). `--round-trip-ms N` runs the command through a proxy that
+ * puts both databases N ms of round trip away (delay-proxy.ts), as they are over a network; the floor stays local.
  */
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "100000" },
     "batch-size": { type: "string", default: "2000" },
+    // The command's runs go through a proxy that adds this round trip to every exchange with both databases.
+    "round-trip-ms": { type: "string", default: "0" },
   },
 });
+const roundTripMs = Number(values["round-trip-ms"]);
 const sizes = values.sizes.split(",").map((size) => Number(size.replaceAll("_", "")));
 const CLI = resolve(import.meta.dirname, "../src/migrate-supabase/cli.ts");
 const PEAK = resolve(import.meta.dirname, "report-peak-memory.ts");
@@ -76,13 +81,29 @@ try {
     const source = await createScratchDatabase(serverUrl, "source");
     const target = await createScratchDatabase(serverUrl, "target");
     const floorDb = await createScratchDatabase(serverUrl, "floor");
+    let proxy: Awaited<ReturnType<typeof startDelayProxy>> | null = null;
     try {
       process.stderr.write(`bench: generating ${size} Supabase users\n`);
       await createSupabaseSchema(source.url);
       await insertBulkUsers(source.url, size, 0.8);
       await migrate({ connectionString: target.url });
       const floor = await measurePhysicalFloor(source.url, floorDb.url);
-      const env = { SUPABASE_DB_URL: source.url, DATABASE_URL_UNPOOLED: target.url };
+      proxy =
+        roundTripMs > 0
+          ? await startDelayProxy(
+              { host: new URL(serverUrl).hostname, port: Number(new URL(serverUrl).port || 5432) },
+              roundTripMs / 2,
+            )
+          : null;
+      const proxyPort = proxy?.port;
+      const via = (url: string) => {
+        if (proxyPort === undefined) return url;
+        const proxied = new URL(url);
+        proxied.hostname = "127.0.0.1";
+        proxied.port = String(proxyPort);
+        return proxied.toString();
+      };
+      const env = { SUPABASE_DB_URL: via(source.url), DATABASE_URL_UNPOOLED: via(target.url) };
       const first = await runMigration(env);
       // A rerun meets a target that autovacuum has vacuumed and analyzed after the first run's inserts (it did so
       // within a minute here); done by hand, so the rerun always meets the same state. A plan that suited the
@@ -103,13 +124,14 @@ try {
         }),
       );
     } finally {
+      await proxy?.close();
       await Promise.allSettled([source.drop(), target.drop(), floorDb.drop()]);
     }
   }
   process.stdout.write(`${lines.join("\n")}\n`);
   await writeBenchResult({
     workspace: "scripts",
-    settings: `Supabase migration, ${sizes.map((size) => size.toLocaleString("en")).join(" and ")} users, batch ${values["batch-size"]}, one run per size`,
+    settings: `Supabase migration, ${sizes.map((size) => size.toLocaleString("en")).join(" and ")} users, batch ${values["batch-size"]}, one run per size${roundTripMs > 0 ? `, both databases ${roundTripMs} ms of round trip away (delay proxy)` : ""}`,
     postgres: await postgresVersion(serverUrl),
     figures,
   });
