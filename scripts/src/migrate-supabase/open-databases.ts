@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { MigrationConfig } from "./config.js";
 
 /**
- * Batches in flight at once. Most of a batch's time over a network is waiting for round trips (about ten per batch
+ * Batches in flight at once. Most of a batch's time over a network is waiting for round trips (about seven per batch
  * on a rerun), so more batches in flight hide more of it: over a 20 ms round trip a no-change rerun of 200,000 users
  * took 10.1 s with 3 and 6.8 s with 6 (8 gave no more; BENCHMARKS.md). On one machine it changes nothing.
  */
