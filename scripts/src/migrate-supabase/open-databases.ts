@@ -25,7 +25,7 @@ export interface Databases {
 /** Opens the source and target pools and checks both answer, with messages that name the variable to fix. */
 export async function openDatabases(config: MigrationConfig): Promise<Databases> {
   // BATCHES_IN_FLIGHT batches at once, each holding one connection of each pool at a time, plus
-  // the reader of the next page on the source and one for the plan's lookups on the target.
+  // the reader of the next page on the source and one for a dry run's conflict lookups on the target.
   const source = createPool({
     connectionString: config.sourceUrl,
     max: BATCHES_IN_FLIGHT + 1,
