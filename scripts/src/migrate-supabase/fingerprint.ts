@@ -106,6 +106,11 @@ export class SetFingerprint {
   }
 }
 
+/** A bit(128) as PostgreSQL prints it (128 characters 0/1) to the 32 hex digits of an MD5. */
+export function bitsToHex(bits: string): string {
+  return BigInt(`0b${bits}`).toString(16).padStart(32, "0");
+}
+
 /** The XOR of one user's fingerprints (32 hex digits), stored with its import (`supabase_import.fingerprint_xor`). */
 export function fingerprintXor(fingerprints: Fingerprints): string {
   const set = new SetFingerprint();

@@ -45,7 +45,7 @@ export async function planChanges(
     const found = state.get(rows.user.id);
     if (found && !found.present) return gone(rows);
     if (found && found.stored === null) {
-      // readTargetState leaves out the stored fingerprints only of users whose digest shows they need no comparison.
+      // readTargetState sends the stored fingerprints of every imported user it leaves to be read.
       throw new Error(`user ${rows.user.id} was compared without its stored fingerprints`);
     }
     const change = compare(rows, found?.stored ?? undefined);

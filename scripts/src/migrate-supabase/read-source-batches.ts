@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { SourceShape } from "./inspect-source.js";
 import { RAW_TIMESTAMPS } from "./raw-timestamps.js";
 import { readInUtc } from "./read-in-utc.js";
+import type { SourcePage } from "./read-target-state.js";
 import type { SourceIdentity, SourceProfile, SourceUser } from "./types.js";
 
 interface UserRow {
@@ -28,12 +29,6 @@ interface UserRow {
  */
 export const MAPPING_VERSION = "1";
 
-/** A user of a page of `auth.users`, with the digest of all its source rows ('' when not read). */
-export interface SourceDigest {
-  id: string;
-  digest: string;
-}
-
 /**
  * Streams the ids of `auth.users` in id order, a page at a time (keyset pagination: each page starts after the last
  * id, so memory holds one page whatever the number of users, and no cursor or transaction stays open). Only ids,
@@ -55,20 +50,23 @@ export async function* readSourcePages(source: pg.Pool, pageSize: number): Async
 }
 
 /**
- * The users whose ids are between `first` and `last` (a page's), in id order, each with the digest that the Supabase
- * server computes over every source value the mapping reads for that user.
+ * The users whose ids are between `first` and `last` (a page's), each with the digest that the Supabase server
+ * computes over every source value the mapping reads for that user: as two PostgreSQL array literals in id order,
+ * which the command passes on to the target as they are (readTargetState), never parsing a row per user.
  */
 export function readSourceDigests(
   source: pg.Pool,
   shape: SourceShape,
   range: { first: string; last: string },
-): Promise<SourceDigest[]> {
+): Promise<SourcePage> {
   return readInUtc(source, async (client) => {
-    const { rows } = await client.query<SourceDigest>(
-      `SELECT id, digest FROM (${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], 3)}) d`,
+    const { rows } = await client.query<SourcePage>(
+      `SELECT count(*)::int AS n, coalesce(array_agg(id ORDER BY id), '{}')::text AS ids,
+              coalesce(array_agg(digest ORDER BY id), '{}')::text AS digests
+         FROM (${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], 3)}) d`,
       [range.first, range.last, MAPPING_VERSION],
     );
-    return rows;
+    return rows[0] ?? { n: 0, ids: "{}", digests: "{}" };
   });
 }
 

@@ -1,79 +1,129 @@
 import { withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
-import type { Fingerprints } from "./fingerprint.js";
+import { bitsToHex, type Fingerprints } from "./fingerprint.js";
 import { NO_NESTED_LOOPS } from "./read-in-utc.js";
 import { targetDigestsOfRange } from "./target-digest.js";
 
-/** What the target holds for one user an earlier run imported. */
+/** What the target holds for one user an earlier run imported, as planning needs it. */
 export interface TargetUserState {
-  /**
-   * The fingerprints this migration stored when it last wrote the user; null when not needed (the user's source
-   * digest is unchanged, so it will not be compared, and its live rows do not hash to the stored target digest).
-   */
+  /** The fingerprints this migration stored when it last wrote the user. */
   stored: Fingerprints | null;
   /** The source digest of the rows it was last mapped from; null for imports older than the digest. */
   digest: string | null;
   /** False when the user deleted their account here since (the import record outlives the user). */
   present: boolean;
-  /** The report facts stored with the import (JSON text), when its digest matches the page's. */
-  facts: string | null;
-  /**
-   * The XOR of the stored fingerprints when the source digest matches the page's and the live rows hash to the
-   * stored target digest (the user is unchanged on both sides since a reconciliation found every part as imported:
-   * target-digest.ts); else null.
-   */
-  verifiedXor: string | null;
 }
 
-// Planning needs what earlier runs stored and whether the user is still here, the stored fingerprints only of users
-// it will compare (those whose digest changed, $3: the page's digests, or all of them, $4: --full-compare), the
-// report facts of the others (as text: ReportBuilder.addUnchanged parses each distinct one once), and, for those
-// whose live rows hash to the stored target digest, the XOR of their stored fingerprints.
+/** A page of source users: its ids and their source digests, in id order, each as a PostgreSQL array literal. */
+export interface SourcePage {
+  /** How many users the page has. */
+  n: number;
+  /** `{id,id,…}` (uuid[]). */
+  ids: string;
+  /** `{digest,digest,…}` (text[]), the digest of each id in the same order; null when not read (a first run). */
+  digests: string | null;
+}
+
+/** The users of a page, sorted by what the batch must do with each. */
+export interface BatchState {
+  /** Users to read in full, mapped, compared and written as needed (source digest changed, new, …). */
+  toRead: string[];
+  /** The import records of the users to read that earlier runs imported. */
+  records: Map<string, TargetUserState>;
+  /**
+   * Unchanged in the source since the import (same digest), but their live rows no longer hash to the stored
+   * target digest (or have none): the reconciliation compares them part by part. With their report facts (JSON).
+   */
+  trusted: { ids: string[]; facts: string[] };
+  /**
+   * Unchanged on both sides (the source digest, and the live rows' hash: target-digest.ts), per distinct report
+   * facts document (JSON): how many users share it, and the XOR of their stored fingerprint XORs (32 hex digits).
+   */
+  verified: { facts: string; n: number; xor: string }[];
+}
+
+// Each user of the page ($3 ids, $4 their source digests) is sorted here, in one statement:
+// - `verified`: imported, still here, the same source digest, report facts stored, not an e-mail conflict's loser
+//   ($6), and live rows that hash to the stored target digest, with the XOR of its fingerprints stored. These are
+//   the bulk of a rerun: they come back summed per distinct report facts document (a count and the XOR of their
+//   fingerprints), not one row each, so a batch of unchanged users costs the command almost nothing.
+// - `trusted`: the same, except the live rows (compared part by part by the reconciliation), with its facts;
+// - `read`: everyone else (or everyone, with --full-compare, $5), with the import record's fingerprints if any.
 // Every table's part of the batch's id range is read once and joined by merge or hash (NO_NESTED_LOOPS, as
 // PostgreSQL estimates a uuid range of one batch at about one row and has planned nested loops over whole ranges
 // for every record: 0.3–0.6 s a batch at 1,000,000 users, and once 17 minutes); looking each user up by key cost
 // three times what the joins do (target-digest.ts).
-export const IMPORT_RECORDS = `
-SELECT s.user_id, s.source_digest, t.id IS NOT NULL AS present,
-       CASE WHEN $4::boolean OR s.source_digest IS DISTINCT FROM d.digest THEN s.fingerprints END AS fingerprints,
-       CASE WHEN s.source_digest = d.digest THEN s.report_facts::text END AS facts,
-       CASE WHEN NOT $4::boolean AND s.source_digest = d.digest AND s.target_digest = t.digest
-            THEN s.fingerprint_xor END AS verified_xor
-  FROM supabase_import s
-  LEFT JOIN json_to_recordset($3::json) AS d(id uuid, digest text) ON d.id = s.user_id
-  LEFT JOIN ${targetDigestsOfRange("$1::uuid", "$2::uuid")} t ON t.id = s.user_id
- WHERE s.user_id BETWEEN $1::uuid AND $2::uuid`;
+export const BATCH_STATE = `
+WITH j AS (
+  SELECT p.id, s.user_id IS NOT NULL AS imported, s.source_digest, s.fingerprints, s.report_facts,
+         s.fingerprint_xor, t.id IS NOT NULL AS present,
+         CASE WHEN s.user_id IS NULL OR t.id IS NULL OR $5::boolean OR s.source_digest IS DISTINCT FROM p.digest
+                   OR s.report_facts IS NULL OR p.id = ANY($6::uuid[]) THEN 'read'
+              WHEN s.target_digest = t.digest AND s.fingerprint_xor IS NOT NULL THEN 'verified'
+              ELSE 'trusted' END AS kind
+    FROM unnest($3::uuid[], $4::text[]) AS p(id, digest)
+    LEFT JOIN (SELECT * FROM supabase_import WHERE user_id BETWEEN $1::uuid AND $2::uuid) s ON s.user_id = p.id
+    LEFT JOIN ${targetDigestsOfRange("$1::uuid", "$2::uuid")} t ON t.id = p.id
+)
+SELECT kind, id, imported, present, source_digest, CASE WHEN kind = 'read' THEN fingerprints END AS fingerprints,
+       CASE WHEN kind = 'trusted' THEN report_facts::text END AS facts, NULL::int AS n, NULL::text AS xor
+  FROM j WHERE kind <> 'verified'
+UNION ALL
+SELECT 'verified', NULL, NULL, NULL, NULL, NULL, report_facts::text, count(*)::int,
+       bit_xor(('x' || fingerprint_xor)::bit(128))::text
+  FROM j WHERE kind = 'verified' GROUP BY report_facts`;
 
-/** Reads the import records of every user in the page's id range (a page's first and last source ids). */
+/**
+ * Sorts the users of a page (between `range.first` and `range.last`, its first and last ids) by what the batch must
+ * do with each (BatchState). `conflictLosers`: ids of the page's users who lose an e-mail conflict, always read in
+ * full, since their outcome depends on other users' rows.
+ */
 export async function readTargetState(
   target: pg.Pool,
   range: { first: string; last: string },
-  page: { id: string; digest: string }[],
-  options: { fullCompare: boolean },
-): Promise<Map<string, TargetUserState>> {
+  page: SourcePage,
+  options: { fullCompare: boolean; conflictLosers: string[] },
+): Promise<BatchState> {
   const { rows } = await withTransaction(
     target,
     (client) =>
       client.query<{
-        user_id: string;
-        fingerprints: Fingerprints | null;
-        source_digest: string | null;
+        kind: "read" | "trusted" | "verified";
+        id: string;
+        imported: boolean;
         present: boolean;
+        source_digest: string | null;
+        fingerprints: Fingerprints | null;
         facts: string | null;
-        verified_xor: string | null;
-      }>(IMPORT_RECORDS, [range.first, range.last, JSON.stringify(page), options.fullCompare]),
+        n: number | null;
+        xor: string | null;
+      }>(BATCH_STATE, [
+        range.first,
+        range.last,
+        page.ids,
+        page.digests,
+        options.fullCompare,
+        `{${options.conflictLosers.join(",")}}`,
+      ]),
     `BEGIN; ${NO_NESTED_LOOPS}`,
   );
-  return new Map(
-    rows.map((row) => [
-      row.user_id,
-      {
-        stored: row.fingerprints,
-        digest: row.source_digest,
-        present: row.present,
-        facts: row.facts,
-        verifiedXor: row.verified_xor,
-      },
-    ]),
-  );
+  const state: BatchState = { toRead: [], records: new Map(), trusted: { ids: [], facts: [] }, verified: [] };
+  for (const row of rows) {
+    if (row.kind === "verified") {
+      state.verified.push({ facts: row.facts ?? "", n: row.n ?? 0, xor: bitsToHex(row.xor ?? "") });
+    } else if (row.kind === "trusted") {
+      state.trusted.ids.push(row.id);
+      state.trusted.facts.push(row.facts ?? "");
+    } else {
+      state.toRead.push(row.id);
+      if (row.imported) {
+        state.records.set(row.id, {
+          stored: row.fingerprints,
+          digest: row.source_digest,
+          present: row.present,
+        });
+      }
+    }
+  }
+  return state;
 }

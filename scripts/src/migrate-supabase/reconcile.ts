@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { accountKey, SetFingerprint } from "./fingerprint.js";
+import { accountKey, bitsToHex, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
-import type { FactsGroup } from "./report.js";
 import { targetDigest } from "./target-digest.js";
+import type { ReportFacts } from "./types.js";
 
 export interface Figure {
   name: string;
@@ -117,11 +117,6 @@ SELECT figure, verdict, count(*)::int AS n,
   FROM judged
  GROUP BY figure, verdict`;
 
-/** A bit(128) as PostgreSQL prints it (128 characters 0/1) to the 32 hex digits of an MD5. */
-function bitsToHex(bits: string): string {
-  return BigInt(`0b${bits}`).toString(16).padStart(32, "0");
-}
-
 const PROBLEM: Record<string, string> = {
   missing: "missing in the target",
   differs: "differs from the source",
@@ -219,22 +214,20 @@ export class Reconciler {
 
   /**
    * Counts users whose live rows still hash to the target digest stored when a reconciliation found every part as
-   * imported, and whose source digest is unchanged (read-target-state.ts): the XOR of their stored fingerprints is
-   * both sides' share, and their stored report facts give the parts they have (the accounts' providers, whether
-   * there is a profile), which are those of their fingerprints.
+   * imported, and whose source digest is unchanged (read-target-state.ts), as the target sums them: per distinct
+   * report facts, the number of users and the XOR of their stored fingerprints, which is both sides' share. The
+   * facts give the parts they have (the accounts' providers, whether there is a profile), those of their
+   * fingerprints.
    */
-  addVerified(facts: FactsGroup[], xors: string[]): void {
-    if (xors.length === 0) return;
-    const share = new SetFingerprint();
-    for (const xor of xors) share.add(xor);
-    this.sourceSet.add(share.toString());
-    this.targetSet.add(share.toString());
-    for (const [parsed, n] of facts) {
+  addVerified(groups: { facts: ReportFacts; n: number; xor: string }[]): void {
+    for (const { facts, n, xor } of groups) {
+      this.sourceSet.add(xor);
+      this.targetSet.add(xor);
       this.count("users", "both", n);
-      for (const provider of parsed.a) this.count(`accounts.${provider}`, "both", n);
-      if (parsed.s.includes("profiles")) this.count("profiles", "both", n);
+      for (const provider of facts.a) this.count(`accounts.${provider}`, "both", n);
+      if (facts.s.includes("profiles")) this.count("profiles", "both", n);
+      this.checkedByTargetDigest += n;
     }
-    this.checkedByTargetDigest += xors.length;
   }
 
   /** The figures so far, each with its source and target value. */

@@ -11,17 +11,12 @@ import { countImported, inspectTarget } from "./inspect-target.js";
 import { BATCHES_IN_FLIGHT, type Databases, FULL_READS_IN_FLIGHT, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
-import {
-  readSourceDigests,
-  readSourcePages,
-  readSourceUsers,
-  type SourceDigest,
-} from "./read-source-batches.js";
-import { readTargetState, type TargetUserState } from "./read-target-state.js";
+import { readSourceDigests, readSourcePages, readSourceUsers } from "./read-source-batches.js";
+import { type BatchState, readTargetState, type SourcePage } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
-import { parseFacts, type Report, ReportBuilder, reportFacts } from "./report.js";
+import { type FactsGroup, parseFacts, type Report, ReportBuilder, reportFacts } from "./report.js";
 import { formatSummary } from "./summary.js";
-import type { ImportedUser } from "./types.js";
+import type { ImportedUser, ReportFacts } from "./types.js";
 import { writeChanges } from "./write-changes.js";
 
 export interface RunIo {
@@ -121,44 +116,36 @@ async function confirmOrStop(io: RunIo): Promise<void> {
  * One batch: the users whose source digest matches the one stored with their import are unchanged and are not read
  * (unless --full-compare); the others are read in full, mapped, compared with what earlier runs wrote, and written.
  * Then the target checks every user of the batch against its live rows (reconcile.ts), in the transaction that
- * wrote them: by one hash for an unchanged user whose live rows hash to the stored target digest, part by part
- * for the others.
+ * wrote them: by one hash for an unchanged user whose live rows hash to the stored target digest (the target sums
+ * those in SQL: readTargetState), part by part for the others.
  */
 async function processBatch(state: RunState, ids: string[], withDigests: boolean): Promise<void> {
   const { config, db, report } = state;
   const first = ids[0] ?? "";
   const last = ids.at(-1) ?? "";
-  const page: SourceDigest[] = withDigests
+  const page: SourcePage = withDigests
     ? await readSourceDigests(db.source, state.shape, { first, last })
-    : ids.map((id) => ({ id, digest: "" }));
-  const before = await readTargetState(db.target, { first, last }, page, { fullCompare: config.fullCompare });
-  const trusted = { ids: [] as string[], facts: [] as string[] };
-  const verified = { facts: [] as string[], xors: [] as string[] };
-  const toRead: string[] = [];
-  for (const { id, digest } of page) {
-    const record = before.get(id);
-    // A user who lost an e-mail conflict is always read: its outcome depends on other users' rows too.
-    const unchanged =
-      !config.fullCompare && record?.present && record.digest === digest && !state.conflicts.has(id);
-    if (unchanged && record.facts !== null) {
-      if (record.verifiedXor === null) {
-        trusted.ids.push(id);
-        trusted.facts.push(record.facts);
-      } else {
-        verified.facts.push(record.facts);
-        verified.xors.push(record.verifiedXor);
-      }
-    } else {
-      toRead.push(id);
-    }
-  }
-  // Each distinct facts document is parsed once: the report counts every unchanged user, the reconciliation the
-  // verified ones.
-  const verifiedFacts = parseFacts(verified.facts);
-  report.addUnchanged([...parseFacts(trusted.facts), ...verifiedFacts]);
-  const rest = () => finishBatch(state, { first, last, page, before, toRead, trusted });
-  await (toRead.length > 0 ? state.fullReads(rest) : rest());
-  state.reconciler?.addVerified(verifiedFacts, verified.xors);
+    : { n: ids.length, ids: `{${ids.join(",")}}`, digests: null };
+  const conflictLosers: string[] = [];
+  for (const id of state.conflicts.keys()) if (id >= first && id <= last) conflictLosers.push(id);
+  const sorted = await readTargetState(db.target, { first, last }, page, {
+    fullCompare: config.fullCompare,
+    conflictLosers,
+  });
+  // Each distinct facts document is parsed once (the target sends each verified one once): the report counts every
+  // unchanged user, the reconciliation the verified ones.
+  const verified = sorted.verified.map(({ facts, n, xor }) => ({
+    facts: JSON.parse(facts) as ReportFacts,
+    n,
+    xor,
+  }));
+  report.addUnchanged([
+    ...parseFacts(sorted.trusted.facts),
+    ...verified.map(({ facts, n }): FactsGroup => [facts, n]),
+  ]);
+  const rest = () => finishBatch(state, { first, last, n: page.n, sorted });
+  await (sorted.toRead.length > 0 ? state.fullReads(rest) : rest());
+  state.reconciler?.addVerified(verified);
 }
 
 /**
@@ -167,24 +154,18 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
  */
 async function finishBatch(
   state: RunState,
-  batch: {
-    first: string;
-    last: string;
-    page: SourceDigest[];
-    before: Map<string, TargetUserState>;
-    toRead: string[];
-    trusted: { ids: string[] };
-  },
+  batch: { first: string; last: string; n: number; sorted: BatchState },
 ): Promise<void> {
   const { config, db, report } = state;
-  const { first, last, page, before, toRead, trusted } = batch;
+  const { first, last, n, sorted } = batch;
+  const { toRead, trusted, records: before } = sorted;
   const users =
     toRead.length === 0
       ? []
       : await readSourceUsers(
           db.source,
           state.shape,
-          toRead.length === page.length ? { first, last } : { first, last, ids: toRead },
+          toRead.length === n ? { first, last } : { first, last, ids: toRead },
         );
   const migrated: ImportedUser[] = [];
   const skippedIds: string[] = [];

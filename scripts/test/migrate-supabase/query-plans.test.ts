@@ -3,10 +3,11 @@ import { withTransaction } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SetFingerprint } from "../../src/migrate-supabase/fingerprint.js";
 import { inspectSource } from "../../src/migrate-supabase/inspect-source.js";
 import { NO_NESTED_LOOPS, UTC_SETTINGS } from "../../src/migrate-supabase/read-in-utc.js";
 import { buildUsersQuery, MAPPING_VERSION } from "../../src/migrate-supabase/read-source-batches.js";
-import { IMPORT_RECORDS } from "../../src/migrate-supabase/read-target-state.js";
+import { BATCH_STATE } from "../../src/migrate-supabase/read-target-state.js";
 import { CHECK_TARGET } from "../../src/migrate-supabase/reconcile.js";
 import { targetDigest } from "../../src/migrate-supabase/target-digest.js";
 import { createSupabaseSchema, insertBulkUsers, withClient } from "../fixtures/supabase-fixture.js";
@@ -125,37 +126,45 @@ describe("the rerun's statements on an analyzed target", () => {
     );
   }
 
-  it("reads each table's range of the batch once (IMPORT_RECORDS)", async () => {
+  /** BATCH_STATE's parameters for a batch of `ids` with these source digests. */
+  const batchState = (ids: string[], digests: string[]) => [
+    ids[0],
+    ids.at(-1),
+    `{${ids.join(",")}}`,
+    `{${digests.join(",")}}`,
+    false,
+    "{}",
+  ];
+
+  it("reads each table's range of the batch once (BATCH_STATE)", async () => {
     const ids = await batchIds();
-    const page = ids.map((id) => ({ id, digest: "not this one" }));
     const plan = await explain(
-      IMPORT_RECORDS,
-      [ids[0], ids.at(-1), JSON.stringify(page), false],
+      BATCH_STATE,
+      batchState(
+        ids,
+        ids.map(() => "changed"),
+      ),
       NO_NESTED_LOOPS,
     );
     expect(summary(plan)).toEqual({ supabase_import: BATCH, user: BATCH, account: BATCH, profile: BATCH });
   });
 
-  it("hashes the live rows of each unchanged user, reading each table's range once (IMPORT_RECORDS)", async () => {
+  it("hashes the live rows of each unchanged user, reading each table's range once, and sums them (BATCH_STATE)", async () => {
     const ids = await batchIds();
-    const page = ids.map((id) => ({ id, digest: md5(id) }));
-    const plan = await explain(
-      IMPORT_RECORDS,
-      [ids[0], ids.at(-1), JSON.stringify(page), false],
-      NO_NESTED_LOOPS,
-    );
+    const values = batchState(ids, ids.map(md5));
+    const plan = await explain(BATCH_STATE, values, NO_NESTED_LOOPS);
     expect(summary(plan)).toEqual({ supabase_import: BATCH, user: BATCH, account: BATCH, profile: BATCH });
     const { rows } = await withTransaction(pool, async (client) => {
       await client.query(NO_NESTED_LOOPS);
-      return client.query<{ verified_xor: string | null }>(IMPORT_RECORDS, [
-        ids[0],
-        ids.at(-1),
-        JSON.stringify(page),
-        false,
-      ]);
+      return client.query<{ kind: string; n: number; xor: string }>(BATCH_STATE, values);
     });
-    // The digests stored above by key (targetDigest) are those the range form computes.
-    expect(rows.filter((row) => row.verified_xor !== null)).toHaveLength(BATCH);
+    // The digests stored above by key (targetDigest) are those the range form computes: every user is verified,
+    // and comes back in one sum, whose XOR is that of the fingerprint XORs stored above (md5 of each id).
+    const expected = new SetFingerprint();
+    for (const id of ids) expected.add(md5(id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: "verified", n: BATCH });
+    expect(BigInt(`0b${rows[0]?.xor}`).toString(16).padStart(32, "0")).toBe(expected.toString());
   });
 
   it("reads each live row it checks by key, once, and records target digests by key (CHECK_TARGET)", async () => {

@@ -47,6 +47,39 @@ describe("running the migration again", () => {
     expect(fast.report?.source.withMfa).toBe(1);
   });
 
+  it("reads again a user whose source rows are unchanged but who now loses an e-mail conflict", async () => {
+    // A new Supabase user with Ivy's e-mail in another case, confirmed and signed in since: the new user wins the
+    // conflict, although nothing of Ivy's own rows changed (her digest is the same).
+    const newcomer = "0a000000-0000-4000-8000-0000000000f1";
+    await insertSupabaseUsers(pair.source.url, [
+      {
+        id: newcomer,
+        email: "IVY@example.com",
+        password: "newcomer",
+        lastSignInAt: "2026-01-01 00:00:00+00",
+      },
+    ]);
+    const before = await targetContents(pair.target.url);
+    const run = await migrateInProcess(pair.env);
+    expect(run.report?.skipped).toContainEqual({
+      id: ID.mfaIvy,
+      reason: "email_conflict",
+      conflictsWith: newcomer,
+    });
+    expect(run.report?.warnings).toContainEqual({
+      id: ID.mfaIvy,
+      field: "user",
+      value: "skipped now, migrated by an earlier run: left in the target",
+    });
+    // Ivy keeps the e-mail here, so the newcomer cannot take it: reported, and the run exits 1.
+    expect(run.report?.failed).toEqual([
+      expect.objectContaining({ id: newcomer, reason: "email_taken_in_target" }),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.report?.unchangedByDigest).toBe(9);
+    expect(await targetContents(pair.target.url)).toEqual(before);
+  });
+
   it("reconciles when the target database's sessions default to another time zone", async () => {
     // Timestamps are fingerprinted as UTC text; the target must print its own in UTC too, whatever its default.
     const database = new URL(pair.target.url).pathname.slice(1);
