@@ -1,6 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-import { availableParallelism } from "node:os";
-import pLimit from "p-limit";
+import { inHashingSlot } from "./hashing-slots.js";
 
 // Better Auth's default parameters and `saltHex:keyHex` format (@better-auth/utils/password), so hashes made by
 // either side verify on the other: https://www.better-auth.com/docs/concepts/email-password
@@ -11,13 +10,8 @@ const KEY_LENGTH = 64;
 // scrypt needs 128·N·r bytes; Node's default maxmem (32 MiB) is exactly that and fails, so allow twice it.
 const MAX_MEMORY = 128 * N * r * 2;
 
-// Each derivation keeps a core busy for ~50-100 ms. Running at most (cores - 1) of them, and never all four
-// threads of libuv's pool, leaves a core for the event loop (get-session stays fast during a sign-in burst) and
-// a pool thread for DNS and file work; the rest wait in this queue instead of in libuv's.
-const limit = pLimit(Math.max(1, Math.min(availableParallelism() - 1, 3)));
-
 function deriveKey(password: string, salt: string): Promise<Buffer> {
-  return limit(() => derive(password, salt));
+  return inHashingSlot(() => derive(password, salt));
 }
 
 function derive(password: string, salt: string): Promise<Buffer> {

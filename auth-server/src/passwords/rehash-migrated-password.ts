@@ -1,6 +1,6 @@
 import { createAuthMiddleware } from "better-auth/api";
+import { isUsableBcryptHash } from "./migrated-bcrypt.js";
 import { hashPassword } from "./native-scrypt.js";
-import { isBcryptHash } from "./password-hashing.js";
 
 /**
  * After a successful e-mail sign-in, replaces a migrated bcrypt hash with the default scrypt hash, in the same
@@ -13,7 +13,7 @@ export const rehashMigratedPassword = createAuthMiddleware(async (ctx) => {
   if (!userId || typeof password !== "string") return;
   const accounts = await ctx.context.internalAdapter.findAccounts(userId);
   const credential = accounts.find((account) => account.providerId === "credential");
-  if (!credential?.password || !isBcryptHash(credential.password)) return;
+  if (!credential?.password || !isUsableBcryptHash(credential.password)) return;
   await ctx.context.internalAdapter.updateAccount(credential.id, { password: await hashPassword(password) });
   ctx.context.logger.info(`replaced the migrated bcrypt hash of user ${userId}`);
 });

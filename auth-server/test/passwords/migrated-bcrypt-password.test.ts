@@ -1,6 +1,6 @@
+import { hash as bcryptHash } from "@node-rs/bcrypt";
 import { createPool } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
-import bcrypt from "bcryptjs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAuthServer } from "../../src/testing/start-auth-server.js";
@@ -9,17 +9,33 @@ import { testEnvironment } from "../support/test-environment.js";
 const USER_ID = "5b0e8f43-3c9a-4c4e-9d8b-2f7a1e6c0d11";
 
 /** Inserts a user the way the Supabase migration does: same id, verified, a credential account with bcrypt. */
-async function insertMigratedUser(pool: pg.Pool, email: string, bcryptHash: string): Promise<void> {
+async function insertMigratedUser(
+  pool: pg.Pool,
+  email: string,
+  bcryptHash: string,
+  id: string = USER_ID,
+): Promise<void> {
   await pool.query(
     `INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") VALUES ($1, 'Lin', $2, true, now(), now())`,
-    [USER_ID, email],
+    [id, email],
   );
   await pool.query(
     `INSERT INTO account ("accountId", "providerId", "userId", password, "createdAt", "updatedAt")
      VALUES ($1::text, 'credential', $1::uuid, $2, now(), now())`,
-    [USER_ID, bcryptHash],
+    [id, bcryptHash],
   );
 }
+
+// Stored hashes a Supabase export may hold that no password can match: a bcrypt prefix with garbage after it,
+// and a well-formed hash whose cost (2^31 rounds) would keep a core busy for days.
+const UNVERIFIABLE_HASHES = [
+  ["a malformed bcrypt hash", "8f1d0c52-7a3e-4b6f-9c21-3d4e5f607182", `$2a$10$${"!".repeat(53)}`],
+  [
+    "a bcrypt hash with cost 31",
+    "9a2e1d63-8b4f-4c70-ad32-4e5f60718293",
+    "$2a$31$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234",
+  ],
+] as const;
 
 describe("a user migrated from Supabase with a bcrypt password", () => {
   let database: TestDatabase;
@@ -42,8 +58,8 @@ describe("a user migrated from Supabase with a bcrypt password", () => {
     pool = createPool({ connectionString: database.url, max: 1 });
     environment = testEnvironment(database.url, { RATE_LIMIT_ENABLED: "false" });
     server = await startAuthServer(environment.env);
-    // Supabase's format: $2a$, cost 10 (GoTrue uses Go's bcrypt); bcryptjs writes the same hash as $2b$.
-    const hash = (await bcrypt.hash("kept from supabase", 10)).replace(/^\$2b\$/, "$2a$");
+    // Supabase's format: $2a$, cost 10 (GoTrue uses Go's bcrypt); @node-rs/bcrypt writes the same hash as $2b$.
+    const hash = (await bcryptHash("kept from supabase", 10)).replace(/^\$2b\$/, "$2a$");
     await insertMigratedUser(pool, "lin@example.com", hash);
   });
   afterAll(async () => {
@@ -62,6 +78,23 @@ describe("a user migrated from Supabase with a bcrypt password", () => {
     expect(await unknown.json()).toEqual(await wrong.json());
     expect(await storedHash()).toBe(before);
   });
+
+  it.each(UNVERIFIABLE_HASHES)(
+    "answers %s exactly like a wrong password: same status and body, in bounded time",
+    async (_case, id, hash) => {
+      const email = `${id.slice(0, 8)}@example.com`;
+      await insertMigratedUser(pool, email, hash, id);
+      const attempt = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: environment.env.WEBSITE_URL as string },
+        body: JSON.stringify({ email, password: "any password at all" }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const wrong = await signIn("nobody@example.com", "any password at all");
+      expect(attempt.status).toBe(401);
+      expect(await attempt.json()).toEqual(await wrong.json());
+    },
+  );
 
   it("signs in with the old password and leaves a scrypt hash behind, which works next time", async () => {
     expect(await storedHash()).toMatch(/^\$2a\$10\$/);

@@ -1,12 +1,13 @@
-import bcrypt from "bcryptjs";
+import { hash as bcryptHash } from "@node-rs/bcrypt";
 import { describe, expect, it } from "vitest";
-import { isBcryptHash, passwordHashing } from "../../src/passwords/password-hashing.js";
+import { isUsableBcryptHash as isBcryptHash } from "../../src/passwords/migrated-bcrypt.js";
+import { passwordHashing } from "../../src/passwords/password-hashing.js";
 
 describe("password verification", () => {
   it.each(["$2a$", "$2b$", "$2y$"])(
     "accepts a %s bcrypt hash for the right password only",
     async (prefix) => {
-      const hash = (await bcrypt.hash("migrated secret", 4)).replace(/^\$2b\$/, prefix);
+      const hash = (await bcryptHash("migrated secret", 4)).replace(/^\$2b\$/, prefix);
       expect(isBcryptHash(hash)).toBe(true);
       expect(await passwordHashing.verify({ hash, password: "migrated secret" })).toBe(true);
       expect(await passwordHashing.verify({ hash, password: "migrated secreT" })).toBe(false);

@@ -1,8 +1,12 @@
 import { toTargetProfile } from "./map-profile.js";
-import type { Outcome, SourceUser, TargetAccount, TargetUser } from "./types.js";
+import type { Outcome, SourceUser, TargetAccount, TargetUser, Warning } from "./types.js";
 
 // Supabase Auth stores bcrypt only ($2a$/$2b$/$2y$); '' or NULL means "no password" (OAuth, magic link, invite).
 const BCRYPT = /^\$2[aby]?\$\d\d\$/;
+// What the auth-server verifies (auth-server/src/passwords/migrated-bcrypt.ts): 60 characters, cost 4–12. It
+// answers any other bcrypt hash like a wrong password, so its owner signs in only after a password reset.
+const VERIFIABLE_BCRYPT = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
+const BCRYPT_COSTS = { min: 4, max: 12 };
 // Providers Supabase records as identities that are not separate logins here: the e-mail password is the
 // credential account, and this platform has no phone sign-in.
 const NOT_OAUTH = new Set(["email", "phone"]);
@@ -25,6 +29,7 @@ export function classifyUser(source: SourceUser, conflictLosers: ReadonlyMap<str
   }
   const user = toTargetUser(source);
   const { profile, warnings } = toTargetProfile(source, user.name);
+  warnings.push(...passwordWarnings(source));
   return { kind: "migrated", rows: { user, accounts: toTargetAccounts(source, user), profile, warnings } };
 }
 
@@ -36,6 +41,24 @@ export function hasEmail(source: Pick<SourceUser, "email">): source is { email: 
 /** True for a bcrypt hash, the only kind of password Supabase Auth stores. */
 export function isBcryptHash(value: string | null): value is string {
   return value !== null && BCRYPT.test(value);
+}
+
+/**
+ * A warning for a bcrypt hash the auth-server will not verify (malformed, or a cost outside 4–12). The hash is
+ * kept as it is; the warning names the problem, never the hash.
+ */
+function passwordWarnings(source: SourceUser): Warning[] {
+  if (!isBcryptHash(source.encryptedPassword)) return [];
+  const cost = Number(VERIFIABLE_BCRYPT.exec(source.encryptedPassword)?.[1] ?? Number.NaN);
+  if (cost >= BCRYPT_COSTS.min && cost <= BCRYPT_COSTS.max) return [];
+  const problem = Number.isNaN(cost) ? "malformed bcrypt hash" : `bcrypt cost ${cost}, outside 4–12`;
+  return [
+    {
+      id: source.id,
+      field: "encrypted_password",
+      value: `${problem}: sign-in refuses it until the user resets the password`,
+    },
+  ];
 }
 
 function toTargetUser(source: SourceUser): TargetUser {

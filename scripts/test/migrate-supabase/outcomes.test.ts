@@ -159,3 +159,47 @@ describe("migrating one Supabase user of every kind", () => {
     expect(await sourceSnapshot()).toEqual(sourceBefore);
   });
 });
+
+describe("migrating bcrypt hashes the auth-server will not verify", () => {
+  const MALFORMED = "0b000000-0000-4000-8000-000000000001";
+  const COSTLY = "0b000000-0000-4000-8000-000000000002";
+  const FINE = "0b000000-0000-4000-8000-000000000003";
+  const COSTLY_HASH = "$2a$31$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
+  let pair: DatabasePair;
+  let report: Report;
+
+  beforeAll(async () => {
+    pair = await createDatabasePair();
+    await insertSupabaseUsers(pair.source.url, [
+      { id: MALFORMED, email: "malformed@example.com", encryptedPassword: `$2a$10$${"!".repeat(53)}` },
+      { id: COSTLY, email: "costly@example.com", encryptedPassword: COSTLY_HASH },
+      { id: FINE, email: "fine@example.com", password: "a fine password" },
+    ]);
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    report = run.report as Report;
+  });
+  afterAll(() => pair?.drop());
+
+  it("migrates them as they are and reports each as a warning that names the problem, not the hash", async () => {
+    expect(report.migrated).toBe(3);
+    expect(report.warnings).toEqual([
+      {
+        id: MALFORMED,
+        field: "encrypted_password",
+        value: "malformed bcrypt hash: sign-in refuses it until the user resets the password",
+      },
+      {
+        id: COSTLY,
+        field: "encrypted_password",
+        value: "bcrypt cost 31, outside 4–12: sign-in refuses it until the user resets the password",
+      },
+    ]);
+    const [stored] = await rows<{ password: string }>(
+      pair.target.url,
+      `SELECT password FROM account WHERE "userId" = $1 AND "providerId" = 'credential'`,
+      [COSTLY],
+    );
+    expect(stored?.password).toBe(COSTLY_HASH);
+  });
+});
