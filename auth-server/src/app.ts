@@ -5,10 +5,12 @@ import express, { type Express } from "express";
 import { type Auth, createAuth } from "./auth.js";
 import { createBackgroundTasks } from "./background-tasks.js";
 import type { Config } from "./config.js";
+import { limitRequestBody, MAX_BODY_BYTES } from "./http/body-limit.js";
 import { setClientIp } from "./http/client-ip.js";
 import { internalError, notFound } from "./http/error-handlers.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { jwksRoute } from "./http/jwks-route.js";
+import { noStore } from "./http/no-store.js";
 import { createRequestLogger } from "./http/request-logger.js";
 import { addRetryAfter } from "./http/retry-after.js";
 import { encryptionSecret } from "./keys/encryption-secret.js";
@@ -82,6 +84,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const app = express();
     app.disable("x-powered-by");
     app.set("trust proxy", config.trustProxy);
+    // First of all: no route reads more than 64 KiB of a body (it logs its refusals itself).
+    app.use(limitRequestBody(MAX_BODY_BYTES, logger));
     // Verifiers poll the public keys; a log line per poll would drown the log, so they come first.
     app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     app.use(createRequestLogger(logger));
@@ -90,7 +94,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       "/api/auth",
       cors({ origin: [config.websiteUrl], credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),
     );
-    // Better Auth reads the raw body itself: it is mounted before (and instead of) any body parser.
+    // The JWT is a credential: no cache (browser, proxy) may keep it.
+    app.get("/api/auth/token", noStore);
+    // Better Auth reads the body itself (as limitRequestBody hands it on): no body parser comes before it.
     app.all("/api/auth/*splat", setClientIp, addRetryAfter, toNodeHandler(auth));
     // Better Auth's default callbackURL after e-mail verification is "/": send the person on to the website.
     app.get("/", (_req, res) => res.redirect(config.websiteUrl));

@@ -4,6 +4,7 @@ import { admin, genericOAuth, jwt } from "better-auth/plugins";
 import type pg from "pg";
 import type { BackgroundTasks } from "./background-tasks.js";
 import type { Config } from "./config.js";
+import { guardsPlugin } from "./guards/guards-plugin.js";
 import { CLIENT_IP_HEADER } from "./http/client-ip.js";
 import type { SigningKeyring } from "./keys/signing-keyring.js";
 import { passwordResetMail, verificationMail } from "./mail/account-mails.js";
@@ -93,6 +94,7 @@ export function createAuthOptions(config: Config, services: AuthServices) {
     onAPIError: { throw: true },
     logger: { level: "warn", log: services.log ?? (() => undefined) },
     plugins: [
+      guardsPlugin(services.pool),
       jwt({
         // RS256 from the first key: Better Auth keeps signing with whatever algorithm its first key has.
         jwks: {

@@ -114,7 +114,16 @@ function resolveSecret(env: Environment, production: boolean, dataDir: string): 
       "BETTER_AUTH_SECRET is required when NODE_ENV=production (at least 32 characters; keep it: it encrypts the signing keys).",
     );
   }
-  return readOrCreateSecret(join(dataDir, "better-auth-secret"));
+  const file = join(dataDir, "better-auth-secret");
+  const secret = readOrCreateSecret(file);
+  // Better Auth would fall back to its public default secret for an empty one: anyone could forge a link.
+  if (secret.length < 32) {
+    throw new ConfigError(
+      `${file} holds ${secret.length === 0 ? "nothing" : `only ${secret.length} characters`}, and the secret needs at least 32. ` +
+        "Delete the file and start again to have a new one generated (on a laptop; signing keys stored with the old value cannot be read afterwards, so start from an empty database too), or set BETTER_AUTH_SECRET.",
+    );
+  }
+  return secret;
 }
 
 function oauthClient(env: Environment, prefix: "GOOGLE" | "GITHUB"): OAuthClient | undefined {
@@ -146,6 +155,12 @@ function assertConsistent(config: Config): void {
   if (config.keyGraceSeconds <= minimumGrace) {
     throw new ConfigError(
       `JWT_KEY_GRACE_PERIOD must be longer than JWT_TTL plus the JWKS cache time (${minimumGrace}s).`,
+    );
+  }
+  // The outbox writes every mail, links included, to a folder on this machine: a laptop tool.
+  if (config.production && !config.smtpUrl) {
+    throw new ConfigError(
+      "SMTP_URL is required when NODE_ENV=production (smtp:// or smtps://): without it mail would only go to the local outbox folder.",
     );
   }
   if (config.production && !config.rateLimitEnabled) {

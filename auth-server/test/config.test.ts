@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -60,6 +60,7 @@ describe("the auth-server configuration", () => {
     const config = loadConfig({
       DATABASE_URL,
       NODE_ENV: "production",
+      SMTP_URL: "smtps://mailer:secret@smtp.example.com:465",
       BETTER_AUTH_SECRETS: ` 2:${current} , 1:${previous}`,
     });
     expect(config.secrets).toEqual([
@@ -109,7 +110,32 @@ describe("the auth-server configuration", () => {
   });
 
   it("keeps rate limits on in production", () => {
-    const env = { DATABASE_URL, NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) };
+    const env = {
+      DATABASE_URL,
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: "x".repeat(32),
+      SMTP_URL: "smtp://smtp.example.com:587",
+    };
     expect(() => loadConfig({ ...env, RATE_LIMIT_ENABLED: "false" })).toThrow(/RATE_LIMIT_ENABLED/);
+  });
+
+  it("needs SMTP_URL in production: the outbox is a laptop tool", () => {
+    const env = { DATABASE_URL, NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) };
+    expect(() => loadConfig(env)).toThrow(/SMTP_URL is required when NODE_ENV=production/);
+    expect(loadConfig({ ...env, SMTP_URL: "smtp://smtp.example.com:587" }).smtpUrl).toBe(
+      "smtp://smtp.example.com:587",
+    );
+  });
+
+  it.each([
+    ["empty", ""],
+    ["short", "only-twenty-chars-xx\n"],
+  ])("refuses an %s local secret file, saying what to do", (_case, content) => {
+    const folder = dataDir();
+    writeFileSync(join(folder, "better-auth-secret"), content);
+    const load = () => loadConfig({ DATABASE_URL, DATA_DIR: folder });
+    expect(load).toThrow(/better-auth-secret holds (nothing|only 20 characters)/);
+    expect(load).toThrow(/Delete the file and start again/);
+    expect(load).not.toThrow(/only-twenty/);
   });
 });

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { logSafePath } from "./log-safe-path.js";
 
-/** One JSON line per request with a request id (echoed as X-Request-Id); secrets are redacted by the logger. */
+/**
+ * One JSON line per request with a request id (echoed as X-Request-Id); headers are not logged, and the path
+ * only with its token segments and query string redacted.
+ */
 export function createRequestLogger(logger: Logger) {
   return pinoHttp({
     logger,
@@ -12,12 +16,12 @@ export function createRequestLogger(logger: Logger) {
       res.setHeader("X-Request-Id", id);
       return id;
     },
-    // Query strings carry verification and reset tokens: log the path only.
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
+      // The original URL: Express rewrites `url` inside mounted routers.
+      req: (req: { id: string; method: string; url: string; raw?: { originalUrl?: string } }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split("?")[0],
+        path: logSafePath(req.raw?.originalUrl ?? req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -3,7 +3,7 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
-  /** The link the mail is about (verification, reset), logged by the local outbox so a developer can follow it. */
+  /** The link the mail is about (verification, reset); a secret: it carries the token. */
   link: string;
 }
 

@@ -5,8 +5,9 @@ import type { Logger } from "pino";
 import type { MailSender } from "./mail-sender.js";
 
 /**
- * Writes each mail as one JSON file in `directory` and logs its link, so that a developer can verify an e-mail
- * or reset a password without a mail server. File names sort by time.
+ * Writes each mail as one JSON file in `directory`, so that a developer can verify an e-mail or reset a password
+ * without a mail server. File names sort by time. The log names the file, never the link: the link's token
+ * verifies an address or resets a password for whoever reads it.
  */
 export function createOutboxMailSender(directory: string, from: string, logger: Logger): MailSender {
   return {
@@ -19,10 +20,7 @@ export function createOutboxMailSender(directory: string, from: string, logger: 
       const partial = `${directory}.partial-${name}`;
       await writeFile(partial, `${JSON.stringify({ from, ...mail, sentAt }, null, 2)}\n`, { mode: 0o600 });
       await rename(partial, file);
-      logger.info(
-        { to: mail.to, subject: mail.subject, link: mail.link, file },
-        "mail written to the local outbox",
-      );
+      logger.info({ to: mail.to, subject: mail.subject, file }, "mail written to the local outbox");
     },
     async close() {},
   };
