@@ -94,7 +94,7 @@ export function createAuthOptions(config: Config, services: AuthServices) {
     onAPIError: { throw: true },
     logger: { level: "warn", log: services.log ?? (() => undefined) },
     plugins: [
-      guardsPlugin(services.pool),
+      guardsPlugin(),
       jwt({
         // RS256 from the first key: Better Auth keeps signing with whatever algorithm its first key has.
         jwks: {

@@ -157,23 +157,34 @@ describe("sessions and tokens: caching, bans, account deletion, sign-up in an ou
       await proxy?.close();
     });
 
-    it("answers a sign-up 503 DATABASE_UNAVAILABLE when the database goes away mid-sign-up, and signs up once it is back", async () => {
-      const signUp = (email: string) =>
-        fetch(`${outage.url}/api/auth/sign-up/email`, {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: website },
-          body: JSON.stringify({ email, password: PASSWORD, name: "Outage" }),
+    it.each([
+      [
+        "the connection is reset as the user is inserted",
+        (p: DatabaseProxy) => p.goDownAt('insert into "user"'),
+      ],
+      ["PostgreSQL shuts down as the user is inserted", (p: DatabaseProxy) => p.cutAt('insert into "user"')],
+      ["no connection can be made", (p: DatabaseProxy) => p.goDown()],
+    ])(
+      "answers a sign-up 503 DATABASE_UNAVAILABLE when %s, and signs up once it is back",
+      async (_case, fault) => {
+        const email = `outage-${Math.random().toString(36).slice(2)}@example.com`;
+        const signUp = () =>
+          fetch(`${outage.url}/api/auth/sign-up/email`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: website },
+            body: JSON.stringify({ email, password: PASSWORD, name: "Outage" }),
+          });
+        fault(proxy);
+        const response = await signUp();
+        expect(response.status).toBe(503);
+        expect(await response.json()).toMatchObject({
+          code: "DATABASE_UNAVAILABLE",
+          requestId: expect.any(String),
         });
-      proxy.goDownAt('insert into "user"');
-      const response = await signUp("outage@example.com");
-      expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({
-        code: "DATABASE_UNAVAILABLE",
-        requestId: expect.any(String),
-      });
 
-      proxy.comeBack();
-      expect((await signUp("outage@example.com")).status).toBe(200);
-    });
+        proxy.comeBack();
+        expect((await signUp()).status).toBe(200);
+      },
+    );
   });
 });

@@ -1,16 +1,14 @@
 import type { BetterAuthPlugin } from "better-auth";
-import type pg from "pg";
 import { requireRecentProofForDeletion } from "./account-deletion.js";
 import { endBannedUserSession, refuseTokenToBannedUser } from "./banned-users.js";
-import { reportSignUpOutage } from "./sign-up-outage.js";
 import { USER_FIELD_PATHS, validateUserFields } from "./user-fields.js";
 
 /**
- * This platform's rules around Better Auth's endpoints (issue 15): user fields, bans, account deletion and
- * sign-up during an outage. A plugin so each hook has its own matcher; listed before the JWT plugin, whose
- * `get-session` hook must see a banned user's session already gone.
+ * This platform's rules around Better Auth's endpoints (issue 15): user fields, bans and account deletion. A
+ * plugin so each hook has its own matcher; listed before the JWT plugin, whose `get-session` hook must see a
+ * banned user's session already gone.
  */
-export function guardsPlugin(pool: pg.Pool) {
+export function guardsPlugin() {
   return {
     id: "textbook-guards",
     hooks: {
@@ -19,10 +17,7 @@ export function guardsPlugin(pool: pg.Pool) {
         { matcher: (ctx) => ctx.path === "/token", handler: refuseTokenToBannedUser },
         { matcher: (ctx) => ctx.path === "/delete-user", handler: requireRecentProofForDeletion },
       ],
-      after: [
-        { matcher: (ctx) => ctx.path === "/get-session", handler: endBannedUserSession },
-        { matcher: (ctx) => ctx.path === "/sign-up/email", handler: reportSignUpOutage(pool) },
-      ],
+      after: [{ matcher: (ctx) => ctx.path === "/get-session", handler: endBannedUserSession }],
     },
   } satisfies BetterAuthPlugin;
 }

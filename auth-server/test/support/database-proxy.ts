@@ -6,11 +6,36 @@ export interface DatabaseProxy {
   url: string;
   /** From the first client bytes that contain `marker` on (that chunk is not forwarded), the database is down. */
   goDownAt(marker: string): void;
+  /**
+   * Ends the connection whose client bytes first contain `marker` (not forwarded) as a restarting PostgreSQL does,
+   * FATAL 57P01; other and new connections go on.
+   */
+  cutAt(marker: string): void;
   /** Cuts every connection and refuses new ones. */
   goDown(): void;
   /** Forwards again. */
   comeBack(): void;
   close(): Promise<void>;
+}
+
+/**
+ * What PostgreSQL sends a connection's client when the server shuts down or restarts, before it closes the
+ * connection: an ErrorResponse, severity FATAL, SQLSTATE 57P01 (protocol: "ErrorResponse", PostgreSQL docs §55.7).
+ */
+function adminShutdown(): Buffer {
+  const fields = [
+    ["S", "FATAL"],
+    ["V", "FATAL"],
+    ["C", "57P01"],
+    ["M", "terminating connection due to administrator command"],
+  ];
+  const body = Buffer.concat([
+    ...fields.map(([code, text]) => Buffer.from(`${code}${text}\0`)),
+    Buffer.from([0]),
+  ]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.length + 4);
+  return Buffer.concat([Buffer.from("E"), length, body]);
 }
 
 /**
@@ -22,6 +47,7 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
   const sockets = new Set<Socket>();
   let down = false;
   let marker: string | undefined;
+  let cutMarker: string | undefined;
   const goDown = () => {
     down = true;
     for (const socket of sockets) socket.destroy();
@@ -38,7 +64,11 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
       socket.on("error", () => undefined);
     }
     client.on("data", (chunk: Buffer) => {
-      if (marker !== undefined && chunk.includes(marker)) {
+      if (cutMarker !== undefined && chunk.includes(cutMarker)) {
+        cutMarker = undefined;
+        upstream.destroy();
+        client.end(adminShutdown());
+      } else if (marker !== undefined && chunk.includes(marker)) {
         marker = undefined;
         goDown();
       } else if (!down) upstream.write(chunk);
@@ -59,6 +89,9 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
     url: url.toString(),
     goDownAt: (text) => {
       marker = text;
+    },
+    cutAt: (text) => {
+      cutMarker = text;
     },
     goDown,
     comeBack: () => {
