@@ -1,77 +1,39 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createPool } from "@textbook/migrations/database";
 import { createBenchDatabase } from "@textbook/scripts/bench-database";
 import { benchRuns, median, postgresVersion, writeBenchResult } from "@textbook/scripts/bench-result";
 import autocannon from "autocannon";
 import { authFigures, type JwksRound, type VariantRound } from "./auth-figures.js";
+import { bcryptStormRound, type StormRound } from "./bcrypt-storm.js";
+import { type BenchServer, ORIGIN, postJson, startBenchServer } from "./bench-server-process.js";
 import { closedLoop, type LoadResult } from "./closed-loop.js";
+import { hardeningFigures } from "./hardening-figures.js";
 import { HASHER_NAMES, type HasherName } from "./hashers.js";
+import { type UploadRound, uploadMemoryRound } from "./upload-memory.js";
 
 // Short phases: the machine is shared. BENCH_SECONDS lengthens them on an idle machine; BENCH_RUNS sets the
 // number of rounds (each measures every variant, in rotating order) whose medians are reported.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const RUNS = benchRuns();
 const SIGN_IN_CLIENTS = 8;
-const ORIGIN = "http://localhost:3000";
 const PASSWORD = "benchmark password";
-const HERE = dirname(fileURLToPath(import.meta.url));
 
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
+type Server = BenchServer;
 
-async function startServer(hasherName: HasherName, databaseUrl: string, dataDir: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(HERE, "bench-server.ts")], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      BETTER_AUTH_SECRET: "benchmark-secret-that-is-long-enough-1234",
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      REQUIRE_EMAIL_VERIFICATION: "false",
-      BENCH_HASHER: hasherName,
-      // Production refuses this; the benchmark measures hashing, not the limiter, so it runs limits with a
-      // trusted proxy header instead and gives every request its own address.
-      TRUST_PROXY: "true",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = await new Promise<string[]>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (first) =>
-      resolve([first]),
-    );
-  });
-  const { port } = JSON.parse(line as string) as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        child.removeAllListeners("exit");
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
+// Which parts run: `npm run bench -w auth-server -- --only uploads,bcrypt-storm` (default: all three).
+const PARTS = ["hashing", "uploads", "bcrypt-storm"] as const;
+const { values: args } = parseArgs({ options: { only: { type: "string" } } });
+const only = args.only?.split(",").map((part) => part.trim()) ?? [...PARTS];
+const unknownParts = only.filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownParts.length > 0)
+  throw new Error(`--only takes ${PARTS.join(", ")}; not: ${unknownParts.join(", ")}`);
+const runs = (part: (typeof PARTS)[number]) => only.includes(part);
 
-let address = 0;
-/** A new client address for each request, so the per-address limits never trip (TRUST_PROXY is on). */
-const nextAddress = () => {
-  address++;
-  return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
-};
-
-const post = (url: string, body: object) =>
-  fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": nextAddress() },
-    body: JSON.stringify(body),
-  });
+const startServer = startBenchServer;
+const post = postJson;
 
 async function seedUsers(server: Server, count: number, variant: string): Promise<string[]> {
   const emails = Array.from({ length: count }, (_, i) => `bench-${variant}-${i}@example.com`);
@@ -132,23 +94,17 @@ async function jwksThroughput(server: Server): Promise<JwksRound> {
 const ms = (value: number) => value.toFixed(1);
 const medianOf = (rounds: VariantRound[], pick: (round: VariantRound) => number) => median(rounds.map(pick));
 
-async function main(): Promise<void> {
-  const database = await createBenchDatabase(
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
-    "auth",
-  );
-  const postgres = await postgresVersion(database.url);
-  const dataDir = mkdtempSync(join(tmpdir(), "auth-bench-"));
+/** The hashing variants and the JWKS (issue 3): each variant's server up for the whole part, rounds interleaved. */
+async function hashingPart(databaseUrl: string, dataDir: string) {
   const servers: { variant: HasherName; server: Server; emails: string[] }[] = [];
   const rounds = new Map<HasherName, VariantRound[]>(HASHER_NAMES.map((variant) => [variant, []]));
   const jwks: JwksRound[] = [];
   try {
-    // Every variant's server stays up for the whole run (idle while another is measured), so the rounds can
-    // interleave them: a change in the machine's load then hits every variant alike.
+    // A change in the machine's load then hits every variant alike.
     for (const variant of HASHER_NAMES) {
       const entry = {
         variant,
-        server: await startServer(variant, database.url, dataDir),
+        server: await startServer(variant, databaseUrl, dataDir),
         emails: [] as string[],
       };
       servers.push(entry);
@@ -168,35 +124,94 @@ async function main(): Promise<void> {
     for (let round = 0; round < RUNS; round++) jwks.push(await jwksThroughput(native));
   } finally {
     for (const { server } of servers) await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    await database.drop();
   }
-  console.log(
-    `auth-server benchmark, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}, ${SECONDS} s phases, medians of ${RUNS} rounds`,
-  );
   console.log("");
   console.log(
     "| password hashing | sign-ins/s (8 clients) | sign-in p95 ms | sign-ins/s with get-session probe | get-session p50 ms | get-session p99 ms | failures |",
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
-  for (const [variant, runs] of rounds) {
-    const failures = runs.reduce(
+  for (const [variant, variantRounds] of rounds) {
+    const failures = variantRounds.reduce(
       (sum, r) => sum + r.alone.failures + r.signIns.failures + r.sessions.failures,
       0,
     );
     console.log(
-      `| ${variant} | ${medianOf(runs, (r) => r.alone.perSecond).toFixed(1)} | ${ms(medianOf(runs, (r) => r.alone.p95))} | ${medianOf(runs, (r) => r.signIns.perSecond).toFixed(1)} | ${ms(medianOf(runs, (r) => r.sessions.p50))} | ${ms(medianOf(runs, (r) => r.sessions.p99))} | ${failures} |`,
+      `| ${variant} | ${medianOf(variantRounds, (r) => r.alone.perSecond).toFixed(1)} | ${ms(medianOf(variantRounds, (r) => r.alone.p95))} | ${medianOf(variantRounds, (r) => r.signIns.perSecond).toFixed(1)} | ${ms(medianOf(variantRounds, (r) => r.sessions.p50))} | ${ms(medianOf(variantRounds, (r) => r.sessions.p99))} | ${failures} |`,
     );
   }
   const jwksErrors = jwks.reduce((sum, round) => sum + round.errors, 0);
   console.log(
     `\nGET /api/auth/jwks (autocannon, 16 connections, ${SECONDS} s, median of ${RUNS}): ${Math.round(median(jwks.map((r) => r.perSecond)))} req/s, p99 ${median(jwks.map((r) => r.p99))} ms, ${jwksErrors} errors`,
   );
+  return authFigures(rounds, jwks);
+}
+
+/** 20 concurrent 100 MB uploads (issue 15): a fresh server per round, so each starts from the same memory. */
+async function uploadsPart(databaseUrl: string, dataDir: string) {
+  const rounds: UploadRound[] = [];
+  for (let round = 0; round < RUNS; round++) {
+    const server = await startServer("project-native", databaseUrl, dataDir);
+    try {
+      const result = await uploadMemoryRound(server, SECONDS);
+      rounds.push(result);
+      console.log(
+        `uploads round ${round + 1}: resident memory +${(result.riseBytes / 1024 / 1024).toFixed(1)} MB, ${result.refused}/${result.uploads} uploads refused 413 after ${(result.sentBytes / 1024 / 1024).toFixed(0)} MB sent in all; get-session p50 ${ms(result.sessions.p50)} ms, p99 ${ms(result.sessions.p99)} ms over ${result.sessions.requests} calls, ${result.sessions.failures} failed`,
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+  return rounds;
+}
+
+/** 200 migrated users signing in at once (issue 15), a fresh server and fresh users per round. */
+async function stormPart(databaseUrl: string, dataDir: string) {
+  const rounds: StormRound[] = [];
+  const pool = createPool({ connectionString: databaseUrl, max: 2 });
+  try {
+    for (let round = 0; round < RUNS; round++) {
+      const server = await startServer("project-native", databaseUrl, dataDir);
+      try {
+        const result = await bcryptStormRound(server, pool, `r${round}${Date.now()}`);
+        rounds.push(result);
+        console.log(
+          `bcrypt storm round ${round + 1}: ${result.signedIn}/200 signed in after ${ms(result.allSignedInMillis)} ms, ${result.stillBcrypt} hashes left bcrypt; get-session p50 ${ms(result.sessionP50)} ms, p99 ${ms(result.sessionP99)} ms over ${result.sessionRequests} calls, ${result.sessionFailures} failed`,
+        );
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await pool.end();
+  }
+  return rounds;
+}
+
+async function main(): Promise<void> {
+  const database = await createBenchDatabase(
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
+    "auth",
+  );
+  const postgres = await postgresVersion(database.url);
+  const dataDir = mkdtempSync(join(tmpdir(), "auth-bench-"));
+  console.log(
+    `auth-server benchmark, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}, ${SECONDS} s phases, medians of ${RUNS} rounds (${only.join(", ")})`,
+  );
+  const figures = [];
+  try {
+    if (runs("hashing")) figures.push(...(await hashingPart(database.url, dataDir)));
+    const uploads = runs("uploads") ? await uploadsPart(database.url, dataDir) : [];
+    const storms = runs("bcrypt-storm") ? await stormPart(database.url, dataDir) : [];
+    figures.push(...hardeningFigures(uploads, storms));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+  }
   await writeBenchResult({
     workspace: "auth-server",
-    settings: `${SECONDS} s phases, ${SIGN_IN_CLIENTS} sign-in clients, ${RUNS} interleaved rounds`,
+    settings: `${SECONDS} s phases, ${SIGN_IN_CLIENTS} sign-in clients, ${RUNS} rounds; parts: ${only.join(", ")}`,
     postgres,
-    figures: authFigures(rounds, jwks),
+    figures,
   });
 }
 
