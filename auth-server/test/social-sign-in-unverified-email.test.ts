@@ -2,8 +2,11 @@ import { createPool } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type MockIdentityProvider,
+  startMockIdentityProvider,
+} from "../src/testing/mock-identity-provider.js";
 import { startAuthServer } from "../src/testing/start-auth-server.js";
-import { type MockIdentityProvider, startMockIdentityProvider } from "./support/mock-identity-provider.js";
 import { lastMail } from "./support/outbox.js";
 import { completeSocialFlow, sessionUserId } from "./support/social-sign-in-flow.js";
 import { testEnvironment } from "./support/test-environment.js";

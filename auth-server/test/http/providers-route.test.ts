@@ -1,8 +1,11 @@
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
+import {
+  type MockIdentityProvider,
+  startMockIdentityProvider,
+} from "../../src/testing/mock-identity-provider.js";
 import { startAuthServer } from "../../src/testing/start-auth-server.js";
-import { type MockIdentityProvider, startMockIdentityProvider } from "../support/mock-identity-provider.js";
 import { testEnvironment } from "../support/test-environment.js";
 
 const DATABASE_URL = "postgres://auth@127.0.0.1:5432/textbook";
