@@ -258,7 +258,7 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
       .toBe(1);
     const link = (await mailsTo(stack.outboxDir, "grace@springfield.edu"))[0] as string;
     await page.goto(link);
-    await page.getByLabel("New password").fill("first-password-ever");
+    await page.getByLabel("New password", { exact: true }).fill("first-password-ever");
     await page.getByLabel("Repeat the new password").fill("first-password-ever");
     await page.getByRole("button", { name: "Set the new password" }).click();
     await expect
