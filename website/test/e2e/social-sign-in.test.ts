@@ -274,4 +274,29 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
       )
       .toBe(1);
   });
+  it("shows no provider section at all when the auth-server has none configured", async () => {
+    const off = [
+      "OIDC_PROVIDER_ID",
+      "OIDC_PROVIDER_NAME",
+      "OIDC_DISCOVERY_URL",
+      "OIDC_CLIENT_ID",
+      "OIDC_CLIENT_SECRET",
+    ];
+    await stack.restartAuthServer(Object.fromEntries(off.map((name) => [name, ""])));
+    const page = await freshPage();
+    const answered = page.waitForResponse((response) => response.url().endsWith("/api/auth/providers"));
+    await page.goto("/login");
+    expect(await (await answered).json()).toEqual({ providers: [] });
+    await page.getByLabel("E-mail").waitFor();
+    expect(await page.getByRole("button", { name: /^Continue with/ }).count()).toBe(0);
+    expect(await page.getByText("or with your e-mail address").count()).toBe(0);
+  });
+
+  it("says sign-in is unavailable, and offers no provider, while the auth-server is down", async () => {
+    await stack.stopAuthServer();
+    const page = await freshPage();
+    await page.goto("/login");
+    await page.getByText("Sign-in is unavailable right now").first().waitFor();
+    expect(await page.getByRole("button", { name: /^Continue with/ }).count()).toBe(0);
+  });
 });
