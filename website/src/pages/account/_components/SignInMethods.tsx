@@ -38,7 +38,14 @@ export function SignInMethods() {
     void load();
   }, [load]);
 
-  if (!accounts) return problem ? <Alert kind="warning">{problem}</Alert> : <p>…</p>;
+  if (!accounts) {
+    if (problem) return <Alert kind="warning">{problem}</Alert>;
+    return (
+      <p aria-live="polite">
+        <Translate id="account.methods.loading">Loading how you sign in…</Translate>
+      </p>
+    );
+  }
 
   const fail = (error: AuthErrorLike) => {
     setProblem(
