@@ -5,6 +5,7 @@ Docusaurus's SVGR loader) takes the page's text colour in light and dark mode. D
 that read on white and on the dark theme's #1b1b1d. No <style>, no ids: several figures can share a page.
 """
 
+import os
 from html import escape
 from pathlib import Path
 
@@ -16,7 +17,8 @@ PURPLE = "#8e6fd8"
 GREY = "#868e96"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
-STATIC = Path(__file__).resolve().parent.parent / "static" / "img" / "figures"
+# FIGURES_OUT lets the book's test regenerate every figure elsewhere and compare it with the committed one.
+STATIC = Path(os.environ.get("FIGURES_OUT") or Path(__file__).resolve().parent.parent / "static" / "img" / "figures")
 
 
 def num(v):
@@ -101,7 +103,7 @@ class Svg:
         path = STATIC / module / f"{name}.svg"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(self.render(), encoding="utf-8")
-        print(f"wrote {path.relative_to(STATIC.parent.parent.parent)}")
+        print(f"wrote {module}/{name}.svg")
 
 
 class Axes:
