@@ -11,6 +11,7 @@ import { internalError, notFound } from "./http/error-handlers.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { jwksRoute } from "./http/jwks-route.js";
 import { noStore } from "./http/no-store.js";
+import { providersRoute } from "./http/providers-route.js";
 import { createRequestLogger } from "./http/request-logger.js";
 import { addRetryAfter } from "./http/retry-after.js";
 import { encryptionSecret } from "./keys/encryption-secret.js";
@@ -94,6 +95,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       "/api/auth",
       cors({ origin: [config.websiteUrl], credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),
     );
+    app.get("/api/auth/providers", providersRoute(config));
     // The JWT is a credential: no cache (browser, proxy) may keep it.
     app.get("/api/auth/token", noStore);
     // Better Auth reads the body itself (as limitRequestBody hands it on): no body parser comes before it.
