@@ -1,4 +1,5 @@
 import { parseDatabaseUrl } from "@textbook/migrations/database";
+import { type ProxyTrust, parseProxyTrust } from "@textbook/migrations/proxy-trust";
 import Type, { type Static } from "typebox";
 import { Value } from "typebox/value";
 
@@ -18,7 +19,7 @@ const EnvironmentSchema = Type.Object({
   JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
   JWT_TTL: Type.String({ pattern: "^[0-9]+[smhd]?$", default: "15m" }),
   PROFILE_API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
-  // true trusts one hop; a number trusts that many (as the auth-server reads it).
+  // true trusts one hop; a number trusts that many (parseProxyTrust, shared with the auth-server).
   TRUST_PROXY: Type.String({ pattern: "^(true|false|[0-9]{1,2})$", default: "false" }),
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   REDIS_URL: Type.Optional(Type.String({ pattern: "^rediss?://" })),
@@ -47,8 +48,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Where the rate-limit counters live so every instance shares them; unset: each instance counts alone. */
   redis: { url: string; keyPrefix: string } | undefined;
-  /** Fastify's trustProxy: false, true (one hop) or the number of proxy hops. */
-  trustProxy: boolean | number;
+  /** How many proxy hops' X-Forwarded-For entries are believed (TRUST_PROXY: true is one); false: none. */
+  trustProxy: ProxyTrust;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -87,8 +88,7 @@ function toConfig(env: Environment): Config {
     },
     rateLimitPerMinute: env.PROFILE_API_RATE_LIMIT,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
-    trustProxy:
-      env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY === "false" ? false : Number(env.TRUST_PROXY),
+    trustProxy: parseProxyTrust(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
   };
 }
