@@ -18,6 +18,7 @@ const EnvironmentSchema = Type.Object({
   JWT_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
   JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
   JWT_TTL: Type.String({ pattern: "^[0-9]+[smhd]?$", default: "15m" }),
+  JWKS_CACHE_TTL: Type.String({ pattern: "^[0-9]+[smhd]?$", default: "5m" }),
   PROFILE_API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
   // true trusts one hop; a number trusts that many (parseProxyTrust, shared with the auth-server).
   TRUST_PROXY: Type.String({ pattern: "^(true|false|[0-9]{1,2})$", default: "false" }),
@@ -44,6 +45,8 @@ export interface Config {
     audience: string;
     /** Oldest token (by `iat`) accepted, in seconds: the auth-server's JWT_TTL. */
     maxTokenAgeSeconds: number;
+    /** JWKS_CACHE_TTL: the key set is refetched at least this often, and keys that left it are dropped. */
+    jwksCacheTtlSeconds: number;
   };
   rateLimitPerMinute: number;
   /** Where the rate-limit counters live so every instance shares them; unset: each instance counts alone. */
@@ -85,12 +88,24 @@ function toConfig(env: Environment): Config {
       issuer: env.JWT_ISSUER ?? stripSlash(authUrl.href),
       audience: env.JWT_AUDIENCE ?? stripSlash(httpUrl(env.PROFILE_API_URL, "PROFILE_API_URL").href),
       maxTokenAgeSeconds: durationSeconds(env.JWT_TTL),
+      jwksCacheTtlSeconds: jwksCacheTtl(env.JWKS_CACHE_TTL),
     },
     rateLimitPerMinute: env.PROFILE_API_RATE_LIMIT,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
     trustProxy: parseProxyTrust(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
   };
+}
+
+// Longer would keep a revoked signing key trusted for longer; 0 would fetch the key set for every verification.
+const JWKS_CACHE_TTL_RANGE = { min: 1, max: 3600 };
+
+function jwksCacheTtl(value: string): number {
+  const seconds = durationSeconds(value);
+  if (seconds < JWKS_CACHE_TTL_RANGE.min || seconds > JWKS_CACHE_TTL_RANGE.max) {
+    throw new Error(`JWKS_CACHE_TTL must be from 1s to 1h (got "${value}").`);
+  }
+  return seconds;
 }
 
 function httpUrl(value: string, variable: string): URL {

@@ -8,6 +8,7 @@ export const STORABLE_TEXT = "storable-text";
 // a character at all: the driver would encode it as U+FFFD, so what is stored would differ from what was
 // acknowledged. With the `u` flag a class of surrogates matches only unpaired ones, so emoji and every other
 // character outside the BMP pass.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what PostgreSQL text refuses.
 const UNSTORABLE = /[\u0000\uD800-\uDFFF]/u;
 
 Format.Set(STORABLE_TEXT, (value) => !UNSTORABLE.test(value));
