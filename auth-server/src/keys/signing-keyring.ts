@@ -100,7 +100,19 @@ export function createSigningKeyring(pool: pg.Pool, options: KeyringOptions): Si
       await publishSuccessor(await replaceRetiredKey(await reload()));
     },
     start(onError) {
-      timer ??= setInterval(() => keyring.maintain().catch(onError), options.refreshMillis);
+      // One run at a time: on a busy machine making a key can take longer than the period, and runs that pile up
+      // would only compete for the CPU and the pool.
+      let running = false;
+      timer ??= setInterval(() => {
+        if (running) return;
+        running = true;
+        keyring
+          .maintain()
+          .catch(onError)
+          .finally(() => {
+            running = false;
+          });
+      }, options.refreshMillis);
       timer.unref();
     },
     stop() {
