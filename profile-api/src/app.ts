@@ -49,7 +49,10 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // signed must not keep passing from the cache.
   keys.onKeysDropped((kids) => {
     cache?.forgetKeys(kids);
-    fastify.log.warn({ kids }, "signing keys left the JWKS; tokens they signed are refused from now on");
+    fastify.log.info(
+      { kids },
+      "signing keys left the JWKS (revoked, or past their grace period); tokens they signed are refused from now on",
+    );
   });
 
   if (options.insecureSkipVerification) {
