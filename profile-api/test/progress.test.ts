@@ -353,3 +353,17 @@ describe("rate limits", () => {
     expect((await limited.call(PATH, grace.token)).status).toBe(200);
   });
 });
+
+describe("the API description", () => {
+  it("describes the progress routes and every status they answer in /openapi.json", async () => {
+    const document = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const statuses = (method: string) => Object.keys(document.paths[PATH]?.[method]?.responses ?? {});
+    expect(statuses("get")).toEqual(expect.arrayContaining(["200", "401", "429", "503"]));
+    expect(statuses("patch")).toEqual(
+      expect.arrayContaining(["200", "400", "401", "413", "415", "422", "429", "500", "503"]),
+    );
+    expect(statuses("delete")).toEqual(expect.arrayContaining(["204", "401"]));
+  });
+});

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "@docusaurus/types";
+import { PROGRESS_OFF_ALIASES } from "./progress-off-plugin.js";
 
 const baseline = (file: string) => fileURLToPath(new URL(`../src/baseline/${file}`, import.meta.url));
 
@@ -32,6 +33,8 @@ export function accountsOffPlugin(): Plugin {
           "@theme/Root": baseline("Root.tsx"),
           "@theme/MDXComponents": baseline("MDXComponents.tsx"),
           "@theme/NavbarItem/ComponentTypes": baseline("ComponentTypes.tsx"),
+          // Reading progress lives in the accounts' providers; its theme wrappers go with them.
+          ...PROGRESS_OFF_ALIASES,
         },
       },
     }),

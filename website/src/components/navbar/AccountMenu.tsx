@@ -1,4 +1,5 @@
 import Link from "@docusaurus/Link";
+import Translate from "@docusaurus/Translate";
 import { useEffect, useRef, useState } from "react";
 import { useAuth } from "../auth/AuthProvider.js";
 import styles from "./navbar.module.css";
@@ -42,6 +43,11 @@ export function AccountMenu({
       <li>
         <Link className={linkClass} to="/profile" onClick={close}>
           Profile
+        </Link>
+      </li>
+      <li>
+        <Link className={linkClass} to="/account/progress" onClick={close}>
+          <Translate id="progress.menu.link">Reading progress</Translate>
         </Link>
       </li>
       <li>
