@@ -47,12 +47,14 @@ export function ReadingProgressProvider({ children }: { children: ReactNode }) {
   const [chapters, setChapters] = useState<LocalProgress>({});
   const [source, setSource] = useState<ReadingProgressState["source"]>("loading");
   const [justSignedIn, setJustSignedIn] = useState(false);
-  const previousStatus = useRef(authStatus);
+  // Signed out at some point in this tab's life: becoming signed in later is a sign-in (the session may pass
+  // through "loading" again while it is fetched after the sign-in).
+  const wasSignedOut = useRef(false);
   const { start, add, reset: resetAccount, offline } = useProgressSync(api, userId, setChapters);
 
   useEffect(() => {
-    if (previousStatus.current === "signed-out" && authStatus === "signed-in") setJustSignedIn(true);
-    previousStatus.current = authStatus;
+    if (authStatus === "signed-out") wasSignedOut.current = true;
+    if (authStatus === "signed-in" && wasSignedOut.current) setJustSignedIn(true);
     if (authStatus === "loading" || (authStatus === "signed-in" && !userId)) return;
     if (!userId) {
       setChapters(readLocalProgress(ANONYMOUS_KEY));
