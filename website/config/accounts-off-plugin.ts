@@ -1,6 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "@docusaurus/types";
-import { PROGRESS_OFF_ALIASES } from "./progress-off-plugin.js";
+import {
+  PROGRESS_OFF_ALIASES,
+  PROGRESS_PROVIDER,
+  PROGRESS_PROVIDER_BASELINE,
+} from "./progress-off-plugin.js";
 
 const baseline = (file: string) => fileURLToPath(new URL(`../src/baseline/${file}`, import.meta.url));
 
@@ -26,6 +30,11 @@ export function accountsOffPlugin(): Plugin {
         new currentBundler.instance.NormalModuleReplacementPlugin(
           /profile[\\/]ProfileProvider\.js$/,
           baseline("ProfileProvider.tsx"),
+        ),
+        // Reading progress lives in the accounts' providers: the pages that show it get the no-progress stand-in.
+        new currentBundler.instance.NormalModuleReplacementPlugin(
+          PROGRESS_PROVIDER,
+          PROGRESS_PROVIDER_BASELINE,
         ),
       ],
       resolve: {

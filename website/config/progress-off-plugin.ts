@@ -9,6 +9,10 @@ export const PROGRESS_OFF_ALIASES = {
   "@theme/DocSidebarItem/Link": baseline("DocSidebarItemLink.tsx"),
 };
 
+/** Every import of the progress provider (relative or `@site/`), replaced by the no-progress stand-in. */
+export const PROGRESS_PROVIDER = /ReadingProgressProvider\.js$/;
+export const PROGRESS_PROVIDER_BASELINE = baseline("ReadingProgressProvider.tsx");
+
 /**
  * Builds the textbook without reading progress (TEXTBOOK_PROGRESS=off), for the benchmark that measures the
  * JavaScript progress adds to a chapter page: the provider becomes a pass-through and the two wrapped theme
@@ -24,8 +28,8 @@ export function progressOffPlugin(): Plugin {
         : {}),
       plugins: [
         new currentBundler.instance.NormalModuleReplacementPlugin(
-          /progress[\\/]ReadingProgressProvider\.js$/,
-          baseline("ReadingProgressProvider.tsx"),
+          PROGRESS_PROVIDER,
+          PROGRESS_PROVIDER_BASELINE,
         ),
       ],
       resolve: { alias: PROGRESS_OFF_ALIASES },
