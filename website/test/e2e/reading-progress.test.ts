@@ -173,7 +173,7 @@ describe("reading progress in Chromium", () => {
 
   it("marks a chapter complete at its end, and with 'Mark as done', with ticks in the sidebar", async () => {
     const reader = await newPage();
-    await reader.goto("/login?next=" + encodeURIComponent(FINISHED.path));
+    await reader.goto(`/login?next=${encodeURIComponent(FINISHED.path)}`);
     await reader.getByLabel("E-mail").fill(LEARNER.email);
     await reader.getByLabel("Password").fill(LEARNER.password);
     await reader.getByRole("button", { name: "Sign in" }).click();
