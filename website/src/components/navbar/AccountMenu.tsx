@@ -56,6 +56,11 @@ export function AccountMenu({
         </Link>
       </li>
       <li>
+        <Link className={linkClass} to="/account/sign-in-methods" onClick={close}>
+          <Translate id="account.menu.signInMethods">How you sign in</Translate>
+        </Link>
+      </li>
+      <li>
         <button type="button" className={`${linkClass} ${styles.menuButton}`} onClick={signOut}>
           Sign out
         </button>

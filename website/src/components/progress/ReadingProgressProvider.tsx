@@ -1,3 +1,5 @@
+import { useLocation } from "@docusaurus/router";
+import useBaseUrl from "@docusaurus/useBaseUrl";
 import { useAuth } from "@site/src/components/auth/AuthProvider.js";
 import { useProfile } from "@site/src/components/profile/ProfileProvider.js";
 import { mergeUpdates, type ProgressUpdate } from "@site/src/lib/progress/chapter-progress.js";
@@ -19,7 +21,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { ContinueAfterSignIn } from "./ContinueAfterSignIn.js";
+import { ContinueReadingNotice } from "./ContinueReadingNotice.js";
 import { useProgressSync } from "./use-progress-sync.js";
 
 export interface ReadingProgressState {
@@ -50,11 +52,18 @@ export function ReadingProgressProvider({ children }: { children: ReactNode }) {
   // Signed out at some point in this tab's life: becoming signed in later is a sign-in (the session may pass
   // through "loading" again while it is fetched after the sign-in).
   const wasSignedOut = useRef(false);
+  // A sign-in provider sends the learner back to /welcome, a fresh page load that never saw them signed out.
+  const { pathname } = useLocation();
+  const welcomePath = useBaseUrl("/welcome");
+  const arrivedFromProvider = pathname === welcomePath;
   const { start, add, reset: resetAccount, offline } = useProgressSync(api, userId, setChapters);
 
   useEffect(() => {
     if (authStatus === "signed-out") wasSignedOut.current = true;
-    if (authStatus === "signed-in" && wasSignedOut.current) setJustSignedIn(true);
+    if (authStatus === "signed-in" && (wasSignedOut.current || arrivedFromProvider)) setJustSignedIn(true);
+  }, [authStatus, arrivedFromProvider]);
+
+  useEffect(() => {
     if (authStatus === "loading" || (authStatus === "signed-in" && !userId)) return;
     if (!userId) {
       setChapters(readLocalProgress(ANONYMOUS_KEY));
@@ -94,7 +103,7 @@ export function ReadingProgressProvider({ children }: { children: ReactNode }) {
   return (
     <ReadingProgressContext.Provider value={value}>
       {children}
-      {justSignedIn ? <ContinueAfterSignIn /> : null}
+      {justSignedIn ? <ContinueReadingNotice /> : null}
     </ReadingProgressContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import { ContinueReading } from "./ContinueReading.js";
 import styles from "./progress.module.css";
 
 /** Offered once after signing in, on whatever page the learner lands: a fixed notice, so nothing moves. */
-export function ContinueAfterSignIn() {
+export function ContinueReadingNotice() {
   const [open, setOpen] = useState(true);
   if (!open) return null;
   return (
