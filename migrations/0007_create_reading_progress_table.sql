@@ -24,7 +24,8 @@ CREATE INDEX reading_progress_recent_idx ON reading_progress (user_id, last_visi
 --
 -- A function so that one round trip holds the learner's "user" row (FOR NO KEY UPDATE: another PATCH of the same
 -- learner waits, foreign-key checks do not) and then merges with a snapshot taken after that lock (a VOLATILE
--- function takes a fresh snapshot per statement): the limit then holds exactly under racing PATCHes. The call is
+-- function takes a fresh snapshot per statement): the limit then holds exactly under racing PATCHes. PL/pgSQL
+-- rather than SQL because it keeps its statements' plans for the session; a SQL function plans them on every call. The call is
 -- one statement, so it is one transaction. A deleted learner has no row to lock; the insert then fails on the
 -- foreign key.
 --
@@ -42,10 +43,13 @@ RETURNS TABLE (
   last_visited_at timestamptz,
   chapters bigint
 )
-LANGUAGE sql VOLATILE
+LANGUAGE plpgsql VOLATILE
 AS $$
-SELECT 1 FROM "user" WHERE id = $1 FOR NO KEY UPDATE;
+#variable_conflict use_column
+BEGIN
+PERFORM 1 FROM "user" WHERE id = $1 FOR NO KEY UPDATE;
 
+RETURN QUERY
 WITH sent AS (
   SELECT DISTINCT ON (doc_id) doc_id, fraction, anchor,
          bool_or(completed) OVER same AS completed,
@@ -81,4 +85,5 @@ SELECT doc_id, fraction, anchor, completed_at, last_visited_at, (SELECT chapters
 FROM reading_progress
 WHERE user_id = $1 AND doc_id NOT IN (SELECT doc_id FROM merged)
 ORDER BY last_visited_at DESC, doc_id;
+END
 $$;
