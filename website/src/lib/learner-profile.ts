@@ -16,7 +16,8 @@ export interface LearnerProfile {
   avatarUrl: string | null;
   softwareBackground: Level | null;
   hardwareBackground: Level | null;
-  programmingLanguages: string[];
+  /** A null item only in a list migrated from Supabase (the API never writes one). */
+  programmingLanguages: (string | null)[];
   roboticsExperience: string | null;
   learningGoals: string | null;
   preferredLanguage: string;
@@ -25,7 +26,9 @@ export interface LearnerProfile {
 }
 
 /** The writable fields (what PUT takes). */
-export type LearnerProfileInput = Omit<LearnerProfile, "createdAt" | "updatedAt">;
+export type LearnerProfileInput = Omit<LearnerProfile, "createdAt" | "updatedAt" | "programmingLanguages"> & {
+  programmingLanguages: string[];
+};
 
 /** Whether `value` is one of the known levels. */
 export function isLevel(value: unknown): value is Level {

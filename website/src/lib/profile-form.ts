@@ -21,7 +21,8 @@ export function toDraft(profile: LearnerProfile | null, displayName = ""): Profi
     avatarUrl: profile?.avatarUrl ?? "",
     softwareBackground: profile?.softwareBackground ?? null,
     hardwareBackground: profile?.hardwareBackground ?? null,
-    programmingLanguages: profile?.programmingLanguages.join(", ") ?? "",
+    // A migrated list may hold null or empty items; they have nothing to show or save.
+    programmingLanguages: profile?.programmingLanguages.filter((language) => language).join(", ") ?? "",
     roboticsExperience: profile?.roboticsExperience ?? "",
     learningGoals: profile?.learningGoals ?? "",
     preferredLanguage: profile?.preferredLanguage ?? "en",
