@@ -3,6 +3,8 @@ import type { Config } from "@docusaurus/types";
 import { themes as prismThemes } from "prism-react-renderer";
 import { accountsOffPlugin } from "./config/accounts-off-plugin.js";
 import { readBuildEnvironment } from "./config/build-environment.js";
+import { chaptersPlugin } from "./config/chapters-plugin.js";
+import { progressOffPlugin } from "./config/progress-off-plugin.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
 
 const build = readBuildEnvironment();
@@ -26,7 +28,12 @@ const config: Config = {
     authUrl: build.authUrl,
     profileApiUrl: build.profileApiUrl,
   },
-  plugins: build.accounts ? [webpackPlugin] : [webpackPlugin, accountsOffPlugin],
+  plugins: [
+    webpackPlugin,
+    chaptersPlugin,
+    ...(build.accounts ? [] : [accountsOffPlugin]),
+    ...(build.progress ? [] : [progressOffPlugin]),
+  ],
   presets: [
     [
       "classic",

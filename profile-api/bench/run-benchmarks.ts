@@ -13,11 +13,14 @@ import autocannon from "autocannon";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import pg from "pg";
 import { profileFigures, type Sample } from "./profile-figures.js";
+import { PROGRESS_SCENARIOS, progressFigures } from "./progress-figures.js";
 
 /*
  * `npm run bench -w profile-api [-- --duration 10 --rounds 3]`: GET /v1/profiles/me with a valid RS256 token (verified-token
  * cache on, then off) against the same route with verification switched off, and PUT. autocannon, 50
- * connections, 50 learners; each service runs in its own process so the load generator has its own core.
+ * connections, 50 learners; each service runs in its own process so the load generator has its own core. With the
+ * cache on, also the reading-progress routes (issue 19): PATCH /v1/progress with one chapter against PUT, and
+ * GET /v1/progress with 30 chapters against GET /v1/profiles/me, in the same round.
  * DATABASE_URL: a migrated database to use (bench users are removed afterwards); unset: an embedded PostgreSQL.
  * Without the arguments, BENCH_SECONDS sets the duration and BENCH_RUNS the rounds (as for every workspace's
  * benchmark under `npm run bench`). Writes bench-results/profile-api.json.
@@ -95,8 +98,11 @@ async function main() {
         const record = (scenario: string, sample: Sample) =>
           samples.set(scenario, [...(samples.get(scenario) ?? []), sample]);
         record(`GET /v1/profiles/me, ${variant.name}`, await load(url, "GET", tokens, DURATION));
-        if (variant.put)
+        if (variant.put) {
           record(`PUT /v1/profiles/me, ${variant.name}`, await load(url, "PUT", tokens, DURATION));
+          record(PROGRESS_SCENARIOS.patch, await load(url, "PATCH", tokens, DURATION, "/v1/progress"));
+          record(PROGRESS_SCENARIOS.getProgress, await load(url, "GET", tokens, DURATION, "/v1/progress"));
+        }
       }
     }
   } finally {
@@ -115,7 +121,7 @@ async function main() {
     jwksFetches: jwks.requestsFor(VARIANTS.find((variant) => scenario.endsWith(variant.name))?.key ?? ""),
   }));
   const jwksFetches = VARIANTS.map((variant) => jwks.requestsFor(variant.key));
-  const figures = profileFigures(samples, VARIANTS, jwksFetches);
+  const figures = [...profileFigures(samples, VARIANTS, jwksFetches), ...progressFigures(samples)];
   report(results, figures[0]?.value ?? Number.NaN);
   await writeBenchResult({
     workspace: "profile-api",
@@ -158,6 +164,13 @@ async function seed(url: string, users: string[]) {
     await client.query(
       `INSERT INTO profile (user_id, display_name, programming_languages, learning_goals)
        VALUES ($1, 'Bench learner', '{Python,C++}', 'Build a walking robot')`,
+      [id],
+    );
+    // 30 chapters of reading progress, visited over the last 30 days (GET /v1/progress answers all of them).
+    await client.query(
+      `INSERT INTO reading_progress (user_id, doc_id, fraction, anchor, last_visited_at)
+       SELECT $1, 'module-' || (n / 5) || '/chapter-' || n, n / 30.0, 'heading-' || n, now() - n * interval '1 day'
+       FROM generate_series(1, 30) AS n`,
       [id],
     );
   }
@@ -227,13 +240,31 @@ async function startService(
   };
 }
 
-async function load(url: string, method: "GET" | "PUT", tokens: string[], duration: number) {
+async function load(
+  url: string,
+  method: "GET" | "PUT" | "PATCH",
+  tokens: string[],
+  duration: number,
+  path = "/v1/profiles/me",
+) {
   let next = 0;
-  const body = JSON.stringify({
+  const profile = JSON.stringify({
     displayName: "Bench learner",
     programmingLanguages: ["Python"],
     learningGoals: "Walk",
   });
+  // A reader's periodic write: one chapter, further on, visited now, so each PATCH really writes its row.
+  const progress = () =>
+    JSON.stringify({
+      chapters: [
+        {
+          docId: "ros2/nodes-and-topics",
+          fraction: Math.random(),
+          anchor: "publishers",
+          visitedAt: new Date().toISOString(),
+        },
+      ],
+    });
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -241,14 +272,14 @@ async function load(url: string, method: "GET" | "PUT", tokens: string[], durati
     requests: [
       {
         method,
-        path: "/v1/profiles/me",
-        ...(method === "PUT" ? { body } : {}),
+        path,
         setupRequest: (request) => ({
           ...request,
+          ...(method === "PUT" ? { body: profile } : method === "PATCH" ? { body: progress() } : {}),
           headers: {
             ...request.headers,
             authorization: `Bearer ${tokens[next++ % tokens.length]}`,
-            ...(method === "PUT" ? { "content-type": "application/json" } : {}),
+            ...(method === "GET" ? {} : { "content-type": "application/json" }),
           },
         }),
       },

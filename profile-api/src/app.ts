@@ -9,6 +9,7 @@ import authentication from "./plugins/app/authentication.js";
 import bodyMediaTypes from "./plugins/app/body-media-types.js";
 import database from "./plugins/app/database.js";
 import profileRepository from "./plugins/app/profile-repository.js";
+import progressRepository from "./plugins/app/progress-repository.js";
 import cors from "./plugins/external/cors.js";
 import helmet from "./plugins/external/helmet.js";
 import rateLimit from "./plugins/external/rate-limit.js";
@@ -18,6 +19,7 @@ import underPressure from "./plugins/external/under-pressure.js";
 import health from "./routes/health.js";
 import meExport from "./routes/me-export.js";
 import profilesMe from "./routes/profiles-me.js";
+import progress from "./routes/progress.js";
 
 export interface AppOptions {
   config: Config;
@@ -67,6 +69,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(swaggerUi, { production: config.production });
   await fastify.register(database, { databaseUrl: config.databaseUrl, max: config.databasePoolMax });
   await fastify.register(profileRepository);
+  await fastify.register(progressRepository);
   await fastify.register(authentication, { verifier });
   await fastify.register(bodyMediaTypes);
   await fastify.register(rateLimit, { perMinute: config.rateLimitPerMinute, redis: config.redis });
@@ -78,6 +81,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(health, { keys });
   await fastify.register(profilesMe);
   await fastify.register(meExport);
+  await fastify.register(progress);
 
   // Fetch the signing keys early, so the first learner does not wait for them; failing here is not fatal
   // (the auth-server may start after us), the first verification or /readyz fetches them again.

@@ -486,6 +486,7 @@ describe("GET /v1/me/export", () => {
       exportedAt: expect.any(String),
       account: { id, email: `${id}@example.com`, name: "Learner", emailVerified: true },
       profile: expect.objectContaining({ displayName: "Ada", learningGoals: "walk" }),
+      progress: [],
     });
   });
 

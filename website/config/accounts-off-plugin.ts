@@ -1,5 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "@docusaurus/types";
+import {
+  PROGRESS_OFF_ALIASES,
+  PROGRESS_PROVIDER,
+  PROGRESS_PROVIDER_BASELINE,
+} from "./progress-off-plugin.js";
 
 const baseline = (file: string) => fileURLToPath(new URL(`../src/baseline/${file}`, import.meta.url));
 
@@ -26,12 +31,19 @@ export function accountsOffPlugin(): Plugin {
           /profile[\\/]ProfileProvider\.js$/,
           baseline("ProfileProvider.tsx"),
         ),
+        // Reading progress lives in the accounts' providers: the pages that show it get the no-progress stand-in.
+        new currentBundler.instance.NormalModuleReplacementPlugin(
+          PROGRESS_PROVIDER,
+          PROGRESS_PROVIDER_BASELINE,
+        ),
       ],
       resolve: {
         alias: {
           "@theme/Root": baseline("Root.tsx"),
           "@theme/MDXComponents": baseline("MDXComponents.tsx"),
           "@theme/NavbarItem/ComponentTypes": baseline("ComponentTypes.tsx"),
+          // Reading progress lives in the accounts' providers; its theme wrappers go with them.
+          ...PROGRESS_OFF_ALIASES,
         },
       },
     }),

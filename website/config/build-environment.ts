@@ -16,6 +16,8 @@ export interface BuildEnvironment {
    * (TEXTBOOK_ACCOUNTS=off), to measure what they add to a chapter page.
    */
   accounts: boolean;
+  /** Whether reading progress is built in; only the benchmark turns it off (TEXTBOOK_PROGRESS=off). */
+  progress: boolean;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -28,6 +30,7 @@ export function readBuildEnvironment(env: Environment = process.env): BuildEnvir
     authUrl: withoutTrailingSlash(httpUrl(env, "BETTER_AUTH_URL", "http://localhost:4000")),
     profileApiUrl: withoutTrailingSlash(httpUrl(env, "PROFILE_API_URL", "http://localhost:4100")),
     accounts: switchValue(env, "TEXTBOOK_ACCOUNTS", true),
+    progress: switchValue(env, "TEXTBOOK_PROGRESS", true),
   };
 }
 

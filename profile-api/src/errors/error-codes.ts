@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  progress_limit_reached: 422,
   rate_limited: 429,
   internal_error: 500,
   database_unavailable: 503,

@@ -25,7 +25,10 @@ const meExport: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const user = userOf(request);
-      const stored = await fastify.profiles.find(user.sub);
+      const [stored, progress] = await Promise.all([
+        fastify.profiles.find(user.sub),
+        fastify.progress.list(user.sub),
+      ]);
       const exportedAt = new Date().toISOString();
       return reply
         .header(
@@ -42,6 +45,7 @@ const meExport: FastifyPluginAsyncTypebox = async (fastify) => {
             ...(user.emailVerified !== undefined ? { emailVerified: user.emailVerified } : {}),
           },
           profile: stored?.profile ?? null,
+          progress,
         });
     },
   );

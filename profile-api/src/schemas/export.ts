@@ -1,5 +1,6 @@
 import Type from "typebox";
 import { Profile } from "./profile.js";
+import { ChapterProgress } from "./progress.js";
 
 /** Everything the profile-api holds about the caller (data-protection requests). */
 export const PersonalDataExport = Type.Object(
@@ -18,6 +19,9 @@ export const PersonalDataExport = Type.Object(
     ),
     profile: Type.Union([Profile, Type.Null()], {
       description: "The learner profile, or null if there is none.",
+    }),
+    progress: Type.Array(ChapterProgress, {
+      description: "Reading progress per chapter, the most recently visited first (empty if none).",
     }),
   },
   { title: "PersonalDataExport", additionalProperties: false },

@@ -8,6 +8,7 @@ const ERROR_DESCRIPTIONS = {
   412: "precondition_failed: `If-Match` / `If-None-Match` does not hold for the stored profile.",
   413: "payload_too_large: the body is over 64 KiB.",
   415: "unsupported_media_type: the body is not in a media type the route takes.",
+  422: "progress_limit_reached: the write would keep progress for more than 1,000 chapters; nothing changed.",
   429: "rate_limited: too many requests from this user or address; see `Retry-After`.",
   500: "internal_error: a fault on the server; the cause is in the log under `requestId`.",
   503: "database_unavailable: the database cannot be reached; retry shortly.",

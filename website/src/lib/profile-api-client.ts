@@ -1,5 +1,6 @@
 import type { LearnerProfile, LearnerProfileInput } from "./learner-profile.js";
 import { ProfileApiError } from "./profile-api-error.js";
+import type { ChapterProgress, ProgressUpdate } from "./progress/chapter-progress.js";
 import type { TokenSource } from "./token-source.js";
 
 /** A profile with the ETag that a later write must send back in `If-Match`. */
@@ -17,6 +18,12 @@ export interface ProfileApiClient {
   patchProfile(patch: Partial<LearnerProfileInput>, etag: string | null): Promise<VersionedProfile>;
   /** Everything the profile-api holds about the caller, as the JSON file it serves. */
   exportData(): Promise<Blob>;
+  /** The learner's reading progress, most recently visited chapter first. */
+  getProgress(): Promise<ChapterProgress[]>;
+  /** Merges 1–100 chapters into the stored progress; `keepalive` lets the request outlive a closing page. */
+  mergeProgress(chapters: ProgressUpdate[], options?: { keepalive?: boolean }): Promise<ChapterProgress[]>;
+  /** Forgets all of the learner's reading progress. */
+  resetProgress(): Promise<void>;
 }
 
 /**
@@ -44,6 +51,11 @@ export function createProfileApiClient(baseUrl: string, tokens: TokenSource): Pr
   const versioned = async (response: Response): Promise<VersionedProfile> => {
     if (!response.ok) throw await ProfileApiError.fromResponse(response);
     return { profile: (await response.json()) as LearnerProfile, etag: response.headers.get("etag") };
+  };
+
+  const progress = async (response: Response): Promise<ChapterProgress[]> => {
+    if (!response.ok) throw await ProfileApiError.fromResponse(response);
+    return ((await response.json()) as { chapters: ChapterProgress[] }).chapters;
   };
 
   const writeHeaders = (contentType: string, etag?: string | null): HeadersInit => ({
@@ -81,6 +93,18 @@ export function createProfileApiClient(baseUrl: string, tokens: TokenSource): Pr
       const response = await send("/v1/me/export");
       if (!response.ok) throw await ProfileApiError.fromResponse(response);
       return response.blob();
+    },
+    async getProgress() {
+      return progress(await send("/v1/progress"));
+    },
+    async mergeProgress(chapters, { keepalive = false } = {}) {
+      const body = JSON.stringify({ chapters });
+      const headers = writeHeaders("application/json");
+      return progress(await send("/v1/progress", { method: "PATCH", body, headers, keepalive }));
+    },
+    async resetProgress() {
+      const response = await send("/v1/progress", { method: "DELETE" });
+      if (!response.ok) throw await ProfileApiError.fromResponse(response);
     },
   };
 }

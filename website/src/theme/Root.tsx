@@ -2,13 +2,16 @@ import type { ReactNode } from "react";
 import { AuthProvider } from "../components/auth/AuthProvider.js";
 import { ProfilePersonalisation } from "../components/personalisation/ProfilePersonalisation.js";
 import { ProfileProvider } from "../components/profile/ProfileProvider.js";
+import { ReadingProgressProvider } from "../components/progress/ReadingProgressProvider.js";
 
-/** Wraps every page in the auth state, the learner's profile and what personalisation derives from it. */
+/** Wraps every page in the auth state, the learner's profile, reading progress and personalisation. */
 export default function Root({ children }: { children: ReactNode }) {
   return (
     <AuthProvider>
       <ProfileProvider>
-        <ProfilePersonalisation>{children}</ProfilePersonalisation>
+        <ReadingProgressProvider>
+          <ProfilePersonalisation>{children}</ProfilePersonalisation>
+        </ReadingProgressProvider>
       </ProfileProvider>
     </AuthProvider>
   );

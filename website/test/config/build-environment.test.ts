@@ -9,6 +9,7 @@ describe("the build environment", () => {
       authUrl: "http://localhost:4000",
       profileApiUrl: "http://localhost:4100",
       accounts: true,
+      progress: true,
     });
   });
 
@@ -35,5 +36,10 @@ describe("the build environment", () => {
 
   it("builds without accounts only when asked to", () => {
     expect(readBuildEnvironment({ TEXTBOOK_ACCOUNTS: "off" }).accounts).toBe(false);
+  });
+
+  it("builds without reading progress only when asked to", () => {
+    expect(readBuildEnvironment({}).progress).toBe(true);
+    expect(readBuildEnvironment({ TEXTBOOK_PROGRESS: "off" }).progress).toBe(false);
   });
 });

@@ -46,6 +46,11 @@ export function AccountMenu({
         </Link>
       </li>
       <li>
+        <Link className={linkClass} to="/account/progress" onClick={close}>
+          <Translate id="progress.menu.link">Reading progress</Translate>
+        </Link>
+      </li>
+      <li>
         <Link className={linkClass} to="/account/sessions" onClick={close}>
           Sessions
         </Link>

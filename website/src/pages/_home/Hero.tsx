@@ -1,6 +1,7 @@
 import Link from "@docusaurus/Link";
 import useDocusaurusContext from "@docusaurus/useDocusaurusContext";
 import { useAuth } from "../../components/auth/AuthProvider.js";
+import { ContinueReading } from "../../components/progress/ContinueReading.js";
 import { HeroPreview } from "./HeroPreview.js";
 import styles from "./home.module.css";
 
@@ -29,6 +30,10 @@ export function Hero() {
                 Create a free account
               </Link>
             )}
+          </div>
+          {/* A slot of fixed height, in the HTML from the start: the link appears in it without moving the page. */}
+          <div className={styles.continueSlot}>
+            <ContinueReading className={styles.continue} />
           </div>
           <ul className={styles.facts}>
             <li>7 modules · 20+ chapters</li>

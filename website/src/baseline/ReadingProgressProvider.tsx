@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import type { ReadingProgressState } from "../components/progress/ReadingProgressProvider.js";
+
+/** Benchmark baseline (TEXTBOOK_PROGRESS=off): no reading progress. */
+export function ReadingProgressProvider({ children }: { children: ReactNode }) {
+  return <>{children}</>;
+}
+
+const NONE: ReadingProgressState = {
+  chapters: {},
+  source: "local",
+  offline: false,
+  justSignedIn: false,
+  record: () => undefined,
+  reset: async () => undefined,
+};
+
+/** Nothing is ever recorded. */
+export function useReadingProgress(): ReadingProgressState {
+  return NONE;
+}
