@@ -1,4 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Components import Docusaurus's translation function, which exists only inside webpack; the website's Node
+// tests get the English messages from a stand-in.
+const DOCUSAURUS_CLIENT_ALIASES = {
+  "@docusaurus/Translate": fromRoot("./website/test/helpers/docusaurus-translate.ts"),
+};
 
 const WORKSPACES = ["migrations", "scripts", "auth-server", "profile-api", "website"];
 
@@ -7,6 +16,7 @@ export default defineConfig({
     // Runs once for the whole run (not per project): one database server that every test file shares.
     globalSetup: ["./test/global-setup.ts"],
     projects: WORKSPACES.map((name) => ({
+      resolve: name === "website" ? { alias: DOCUSAURUS_CLIENT_ALIASES } : undefined,
       test: {
         name,
         root: `./${name}`,

@@ -1,11 +1,11 @@
 import type * as Preset from "@docusaurus/preset-classic";
 import type { Config } from "@docusaurus/types";
-import { themes as prismThemes } from "prism-react-renderer";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { accountsOffPlugin } from "./config/accounts-off-plugin.js";
 import { readBuildEnvironment } from "./config/build-environment.js";
 import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
+import { codeThemes } from "./config/prism-themes.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
 import { searchOptions } from "./config/search-options.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
@@ -97,8 +97,8 @@ const config: Config = {
       copyright: `Physical AI & Humanoid Robotics · a self-hostable open textbook · ${new Date().getFullYear()} · text under CC BY 4.0, code under the MIT licence`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: codeThemes.light,
+      darkTheme: codeThemes.dark,
       additionalLanguages: ["bash", "python", "yaml", "json", "cpp", "cmake"],
     },
     mermaid: { theme: { light: "neutral", dark: "dark" } },

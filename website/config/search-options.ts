@@ -11,7 +11,7 @@ export const SEARCH_LANGUAGES: string[] = ["en"];
  * at build time, and the search bar fetches it (and its worker) the first time the reader hovers or focuses it,
  * never with every page.
  */
-export const searchOptions: PluginOptions = {
+export const searchOptions = {
   language: SEARCH_LANGUAGES,
   indexDocs: true,
   docsRouteBasePath: "docs",
@@ -23,4 +23,4 @@ export const searchOptions: PluginOptions = {
   explicitSearchResultPath: true,
   // The personalisation switches repeat on every page and say nothing about the chapter.
   ignoreCssSelectors: ["[data-search-ignore]"],
-};
+} satisfies PluginOptions;

@@ -39,10 +39,19 @@ export function isForReader(
   return fits(audience.software, reader.software) && fits(audience.hardware, reader.hardware);
 }
 
-/** The lab variant for a hardware background: real hardware from intermediate up, simulation below. */
-export function labKindFor(hardware: Level | null): LabKind | null {
+/**
+ * Whether the reader has a real robot or kit to run labs on: from the hardware background, intermediate and
+ * advanced readers do (the levels that chose the real-robot lab before), none and beginner don't; null while the
+ * profile is unknown. Personalisation only ever adds the real-robot variant: the simulation lab is for everyone.
+ */
+export function hasRealRobot(hardware: Level | null): boolean | null {
   if (hardware === null) return null;
-  return hardware === "intermediate" || hardware === "advanced" ? "real-robot" : "simulation";
+  return hardware === "intermediate" || hardware === "advanced";
+}
+
+/** Whether a lab variant of `kind` is shown to a reader with `hasRobot` (unknown shows all; simulation always). */
+export function showsLabVariant(kind: LabKind, hasRobot: boolean | null): boolean {
+  return kind === "simulation" || hasRobot !== false;
 }
 
 /** "none, beginner or intermediate": a level list as words, for the label of a block. */

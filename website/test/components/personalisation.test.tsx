@@ -60,17 +60,24 @@ describe("personalised chapter blocks", () => {
     expect(html).not.toContain("PRIMER-TEXT");
   });
 
-  it("choose the simulation lab for a reader without hardware experience", () => {
+  it("show a reader without a robot the simulation lab and fold the real-robot variant into a note", () => {
     const html = render({ software: null, hardware: "none" });
     expect(html).toContain("SIMULATION-LAB");
     expect(html).not.toContain("REAL-ROBOT-LAB");
-    expect(html).toContain("yours: simulation");
+    expect(html).toContain("your profile says you run the labs in simulation");
   });
 
-  it("choose the real-robot lab for a reader with advanced hardware experience", () => {
+  it("show a reader with advanced hardware the simulation lab and add the real-robot variant", () => {
     const html = render({ software: null, hardware: "advanced" });
+    expect(html).toContain("SIMULATION-LAB");
     expect(html).toContain("REAL-ROBOT-LAB");
-    expect(html).not.toContain("SIMULATION-LAB");
+    expect(html).toContain("Added for you: your profile says you have a real robot or kit.");
+  });
+
+  it("say in one line why each block is on the page", () => {
+    const html = render({ software: "beginner", hardware: "none" });
+    expect(html).toContain("Shown because your profile gives your software background as beginner.");
+    expect(html).toContain("Every reader sees this lab: a computer is all it needs.");
   });
 
   it("keep a block whose dimension the reader has not answered", () => {

@@ -4,6 +4,7 @@ import { forgetLevels, readRememberedLevels, rememberLevels } from "../../lib/re
 import { useAuth } from "../auth/AuthProvider.js";
 import { useProfile } from "../profile/ProfileProvider.js";
 import { PersonalisationProvider } from "./PersonalisationProvider.js";
+import { useCodeTabFromProfile } from "./use-code-tab-from-profile.js";
 
 const UNKNOWN: ReaderLevels = { software: null, hardware: null };
 
@@ -27,6 +28,8 @@ export function ProfilePersonalisation({ children }: { children: ReactNode }) {
     if (current && userId) rememberLevels(userId, { software, hardware });
     if (authStatus === "signed-out") forgetLevels();
   }, [current, userId, software, hardware, authStatus]);
+
+  useCodeTabFromProfile(current?.profile.programmingLanguages ?? null);
 
   const reader = useMemo((): ReaderLevels => {
     if (current) return { software, hardware };
