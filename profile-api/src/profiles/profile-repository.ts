@@ -35,6 +35,7 @@ const COLUMNS = {
   avatarUrl: "avatar_url",
   softwareBackground: "software_background",
   hardwareBackground: "hardware_background",
+  labHardware: "lab_hardware",
   programmingLanguages: "programming_languages",
   roboticsExperience: "robotics_experience",
   learningGoals: "learning_goals",
@@ -68,6 +69,7 @@ function withDefaults(input: ProfileReplacement): Record<Field, unknown> {
     avatarUrl: input.avatarUrl ?? null,
     softwareBackground: input.softwareBackground ?? null,
     hardwareBackground: input.hardwareBackground ?? null,
+    labHardware: input.labHardware ?? null,
     programmingLanguages: input.programmingLanguages ?? [],
     roboticsExperience: input.roboticsExperience ?? null,
     learningGoals: input.learningGoals ?? null,
@@ -155,6 +157,7 @@ interface ProfileRow {
   avatar_url: string | null;
   software_background: string | null;
   hardware_background: string | null;
+  lab_hardware: string[] | null;
   programming_languages: string[];
   robotics_experience: string | null;
   learning_goals: string | null;
@@ -172,6 +175,7 @@ function toStored(row: ProfileRow): StoredProfile {
       avatarUrl: row.avatar_url,
       softwareBackground: row.software_background,
       hardwareBackground: row.hardware_background,
+      labHardware: row.lab_hardware,
       programmingLanguages: row.programming_languages,
       roboticsExperience: row.robotics_experience,
       learningGoals: row.learning_goals,

@@ -53,7 +53,7 @@ describe("a learner in Chromium", () => {
     await page.getByLabel("E-mail").fill(LEARNER.email);
     await page.getByLabel("Password").fill(LEARNER.password);
     await page.getByLabel("Software background").selectOption("beginner");
-    await page.getByLabel("Hardware background").selectOption("none");
+    await page.getByLabel("Simulation on my computer").check();
     await page.getByLabel("Programming languages").fill("Python, Bash");
     await page.getByLabel("Learning goals").fill("Make a humanoid fetch a cup.");
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -85,13 +85,13 @@ describe("a learner in Chromium", () => {
   it("edits the profile and sees the change persist across a reload", async () => {
     await page.goto("/profile");
     await page.getByLabel("Software background").selectOption("advanced");
-    await page.getByLabel("Hardware background").selectOption("advanced");
+    await page.getByLabel("A real robot or kit").check();
     await page.getByLabel("Robotics experience").fill("Built a line follower.");
     await page.getByRole("button", { name: "Save profile" }).click();
     await page.getByText("Your profile is saved.").waitFor();
     await page.reload();
     await expect.poll(() => page.getByLabel("Software background").inputValue(), PATIENTLY).toBe("advanced");
-    expect(await page.getByLabel("Hardware background").inputValue()).toBe("advanced");
+    expect(await page.getByLabel("A real robot or kit").isChecked()).toBe(true);
     expect(await page.getByLabel("Robotics experience").inputValue()).toBe("Built a line follower.");
     expect(await page.getByLabel("Programming languages").inputValue()).toBe("Python, Bash");
     await screenshot(page, "profile-light");
@@ -232,7 +232,7 @@ describe("a learner in Chromium", () => {
     await grace.getByLabel("E-mail").fill(email);
     await grace.getByLabel("Password").fill("cobol-compiler-1959");
     await grace.getByLabel("Software background").selectOption("advanced");
-    await grace.getByLabel("Hardware background").selectOption("intermediate");
+    await grace.getByLabel("A real robot or kit").check();
     await grace.getByRole("button", { name: "Create account" }).click();
     await grace.getByText("Your account is created").waitFor();
     await expect.poll(() => mailsTo(stack.outboxDir, email), PATIENTLY).toHaveLength(1);

@@ -24,7 +24,7 @@ function kindLabel(kind: LabKind): string {
  */
 export function LabVariants({ children }: { children: ReactNode }) {
   const { reader, showAll } = usePersonalisation();
-  const hasRobot = hasRealRobot(reader.hardware);
+  const hasRobot = hasRealRobot(reader);
   return (
     <div className={styles.labVariants}>
       <div className={styles.labBar}>
