@@ -9,6 +9,7 @@ import { setClientIp } from "./http/client-ip.js";
 import { internalError, notFound } from "./http/error-handlers.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { jwksRoute } from "./http/jwks-route.js";
+import { providersRoute } from "./http/providers-route.js";
 import { createRequestLogger } from "./http/request-logger.js";
 import { addRetryAfter } from "./http/retry-after.js";
 import { encryptionSecret } from "./keys/encryption-secret.js";
@@ -90,6 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       "/api/auth",
       cors({ origin: [config.websiteUrl], credentials: true, exposedHeaders: ["set-auth-jwt"], maxAge: 600 }),
     );
+    app.get("/api/auth/providers", providersRoute(config));
     // Better Auth reads the raw body itself: it is mounted before (and instead of) any body parser.
     app.all("/api/auth/*splat", setClientIp, addRetryAfter, toNodeHandler(auth));
     // Better Auth's default callbackURL after e-mail verification is "/": send the person on to the website.

@@ -1,9 +1,10 @@
 import type { BetterAuthOptions } from "better-auth";
 import { betterAuth } from "better-auth";
-import { admin, genericOAuth, jwt } from "better-auth/plugins";
+import { admin, jwt } from "better-auth/plugins";
 import type pg from "pg";
 import type { BackgroundTasks } from "./background-tasks.js";
 import type { Config } from "./config.js";
+import { forgetUnprovenIdentities } from "./forget-unproven-identities.js";
 import { CLIENT_IP_HEADER } from "./http/client-ip.js";
 import type { SigningKeyring } from "./keys/signing-keyring.js";
 import { passwordResetMail, verificationMail } from "./mail/account-mails.js";
@@ -12,6 +13,7 @@ import { type PasswordHashing, passwordHashing } from "./passwords/password-hash
 import { rehashMigratedPassword } from "./passwords/rehash-migrated-password.js";
 import { rateLimitRules } from "./rate-limit-rules.js";
 import type { RedisSecondaryStorage } from "./redis/redis-secondary-storage.js";
+import { accountLinking, oidcPlugins, socialProviders } from "./social-sign-in.js";
 
 /** What Better Auth needs besides configuration. */
 export interface AuthServices {
@@ -53,6 +55,7 @@ export function createAuthOptions(config: Config, services: AuthServices) {
       password: services.passwordHashing ?? passwordHashing,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: ({ user }) => forgetUnprovenIdentities(services.pool, user),
       sendResetPassword: async ({ user, url }) => mailSender.send(passwordResetMail(user.email, url)),
     },
     emailVerification: {
@@ -66,11 +69,8 @@ export function createAuthOptions(config: Config, services: AuthServices) {
     // With Redis, sessions are also written to the database: it stays the record (session list, account
     // deletion), and a session Redis lost (restart, eviction) is found there instead of signing the person out.
     session: { expiresIn: 7 * DAY, updateAge: DAY, storeSessionInDatabase: secondaryStorage !== undefined },
-    account: { accountLinking: { enabled: true } },
-    socialProviders: {
-      ...(config.google ? { google: config.google } : {}),
-      ...(config.github ? { github: config.github } : {}),
-    },
+    account: { accountLinking },
+    socialProviders: socialProviders(config),
     advanced: {
       database: { generateId: "uuid" },
       // Better Auth only reads addresses from headers; app.ts sets this one from the socket or trusted proxy.
@@ -117,9 +117,7 @@ export function createAuthOptions(config: Config, services: AuthServices) {
         },
       }),
       admin(),
-      ...(config.oidc
-        ? [genericOAuth({ config: [{ ...config.oidc, scopes: ["openid", "email", "profile"], pkce: true }] })]
-        : []),
+      ...oidcPlugins(config),
     ],
   } satisfies BetterAuthOptions;
 }

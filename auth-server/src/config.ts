@@ -45,7 +45,8 @@ export interface Config {
   outboxDir: string;
   google: OAuthClient | undefined;
   github: OAuthClient | undefined;
-  oidc: (OAuthClient & { providerId: string; discoveryUrl: string }) | undefined;
+  /** OIDC_*: `name` (OIDC_PROVIDER_NAME, default the id) is what the website's button says. */
+  oidc: (OAuthClient & { providerId: string; name: string; discoveryUrl: string }) | undefined;
 }
 
 /** Thrown for a missing or malformed variable; the message names it. */
@@ -129,14 +130,17 @@ function oauthClient(env: Environment, prefix: "GOOGLE" | "GITHUB"): OAuthClient
 
 function oidcClient(env: Environment): Config["oidc"] {
   const values = [env.OIDC_PROVIDER_ID, env.OIDC_DISCOVERY_URL, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
-  if (values.every((value) => value === undefined)) return undefined;
+  if (values.every((value) => value === undefined)) {
+    if (env.OIDC_PROVIDER_NAME) throw new ConfigError("OIDC_PROVIDER_NAME needs the other OIDC_* variables.");
+    return undefined;
+  }
   const [providerId, discoveryUrl, clientId, clientSecret] = values;
   if (!providerId || !discoveryUrl || !clientId || !clientSecret) {
     throw new ConfigError(
       "OIDC_PROVIDER_ID, OIDC_DISCOVERY_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together.",
     );
   }
-  return { providerId, discoveryUrl, clientId, clientSecret };
+  return { providerId, name: env.OIDC_PROVIDER_NAME ?? providerId, discoveryUrl, clientId, clientSecret };
 }
 
 function assertConsistent(config: Config): void {

@@ -80,6 +80,14 @@ export const environmentSchema = z.object({
   OIDC_DISCOVERY_URL: optional.pipe(httpUrl.optional()),
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
+  // The name on the website's "Continue with …" button.
+  OIDC_PROVIDER_NAME: optional.pipe(
+    z
+      .string()
+      .max(60, "must be at most 60 characters")
+      .regex(/^[^\p{Cc}]*$/u, "must not contain control characters")
+      .optional(),
+  ),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -3,6 +3,8 @@ import { useLocation } from "@docusaurus/router";
 import { AccountPage } from "../components/account/AccountPage.js";
 import { Alert } from "../components/account/Alert.js";
 import { AuthUnavailableNotice } from "../components/account/AuthUnavailableNotice.js";
+import { ProviderButtons } from "../components/account/ProviderButtons.js";
+import { ProviderErrorNotice } from "../components/account/ProviderErrorNotice.js";
 import { LoginForm } from "./_components/LoginForm.js";
 
 export default function LoginPage() {
@@ -13,6 +15,8 @@ export default function LoginPage() {
         <Alert kind="success">Your account and your learner profile have been deleted.</Alert>
       ) : null}
       <AuthUnavailableNotice />
+      <ProviderErrorNotice />
+      <ProviderButtons />
       <LoginForm />
       <p>
         New here? <Link to="/register">Create an account</Link>: it takes a minute.

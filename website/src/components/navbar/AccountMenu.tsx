@@ -1,4 +1,5 @@
 import Link from "@docusaurus/Link";
+import Translate from "@docusaurus/Translate";
 import { useEffect, useRef, useState } from "react";
 import { useAuth } from "../auth/AuthProvider.js";
 import styles from "./navbar.module.css";
@@ -47,6 +48,11 @@ export function AccountMenu({
       <li>
         <Link className={linkClass} to="/account/sessions" onClick={close}>
           Sessions
+        </Link>
+      </li>
+      <li>
+        <Link className={linkClass} to="/account/sign-in-methods" onClick={close}>
+          <Translate id="account.menu.signInMethods">How you sign in</Translate>
         </Link>
       </li>
       <li>

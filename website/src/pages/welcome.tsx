@@ -1,0 +1,22 @@
+import { translate } from "@docusaurus/Translate";
+import { AccountPage } from "../components/account/AccountPage.js";
+import { RequireSignIn } from "../components/account/RequireSignIn.js";
+import { ContinueAfterSignIn } from "./_components/ContinueAfterSignIn.js";
+
+/** Where a sign-in provider sends the learner back: background questions if they have no profile, then on. */
+export default function WelcomePage() {
+  return (
+    <AccountPage
+      wide
+      title={translate({ id: "account.welcome.title", message: "Welcome" })}
+      intro={translate({
+        id: "account.welcome.intro",
+        message: "You are signed in. Chapters use your background to show what fits you.",
+      })}
+    >
+      <RequireSignIn>
+        <ContinueAfterSignIn />
+      </RequireSignIn>
+    </AccountPage>
+  );
+}
