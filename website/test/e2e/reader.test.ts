@@ -205,8 +205,8 @@ describe("a reader in Chromium", () => {
 
     const { context, page } = await newPage();
     await page.goto("/login?next=%2Fprofile");
-    // Keys typed before hydration would go to the static form, as they would for a person on a slow machine.
-    await page.waitForLoadState("load");
+    // Keys typed before hydration would be reset by React; Docusaurus marks the page once it has hydrated.
+    await page.locator('html[data-has-hydrated="true"]').waitFor({ state: "attached" });
     await tabTo(page, page.getByLabel("E-mail"));
     await page.keyboard.type(KEYBOARD.email);
     await tabTo(page, page.getByLabel("Password", { exact: true }));
@@ -215,7 +215,8 @@ describe("a reader in Chromium", () => {
     await page.waitForURL((url) => url.pathname === "/profile");
 
     const goals = page.getByLabel("Learning goals");
-    await goals.waitFor();
+    // The form fills in once the saved profile has loaded; typing before that would be replaced.
+    await expect.poll(() => page.getByLabel("Software background").inputValue(), PATIENTLY).toBe("advanced");
     await tabTo(page, goals);
     await page.keyboard.type("Balance a humanoid on one foot.");
     await tabTo(page, page.getByRole("button", { name: "Save profile" }));
