@@ -128,8 +128,8 @@ describe("a reader in Chromium", () => {
     expect(await page.locator(".katex-display").count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator(".katex-display .katex-html").first().isVisible()).toBe(true);
     // KaTeX's own CSS clips the MathML copy to 1 px; without the stylesheet the equation would show twice.
-    const mathml = await page.locator(".katex-mathml").first().boundingBox();
-    expect(mathml?.width).toBeLessThanOrEqual(1);
+    const mathmlWidth = async () => (await page.locator(".katex-mathml").first().boundingBox())?.width;
+    await expect.poll(mathmlWidth, PATIENTLY).toBeLessThanOrEqual(1);
     expect([...new Set(stylesheets)]).toEqual([
       `200 ${stack.websiteUrl}/katex/${await katexVersion()}/katex.min.css`,
     ]);

@@ -195,7 +195,10 @@ describe("a learner in Chromium", () => {
     await darkPage.getByText("This device").waitFor();
     await screenshot(darkPage, "sessions-dark");
     await darkPage.goto(CHAPTER);
-    await darkPage.getByText("Added for you: your profile says you have a real robot or kit.").first().waitFor();
+    await darkPage
+      .getByText("Added for you: your profile says you have a real robot or kit.")
+      .first()
+      .waitFor();
     await section(darkPage, "Lab: drive a differential-drive robot").scrollIntoViewIfNeeded();
     await screenshot(darkPage, "chapter-advanced-dark", { viewport: true });
     await dark.close();
