@@ -29,8 +29,11 @@ export interface AuthServerApp {
   close(): Promise<void>;
 }
 
-/** How often an instance picks up keys another instance created (rotation). */
-const KEY_REFRESH_MILLIS = 10_000;
+/**
+ * How often an instance picks up keys another instance created (rotation) or `npm run keys` retired or deleted:
+ * a revoked key leaves this instance's JWKS, and stops signing, within this time. One small query per period.
+ */
+const KEY_REFRESH_MILLIS = 2_000;
 
 export interface AppOptions {
   logger?: Logger;

@@ -86,8 +86,7 @@ function toConfig(env: Environment): Config {
     requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
-    trustProxy:
-      env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? 1 : Number(env.TRUST_PROXY),
+    trustProxy: env.TRUST_PROXY,
     rateLimitEnabled: env.RATE_LIMIT_ENABLED,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
     logLevel: env.LOG_LEVEL,

@@ -33,14 +33,26 @@ export interface AppOptions {
  */
 export default async function app(fastify: FastifyInstance, options: AppOptions) {
   const { config } = options;
-  const keys = createSigningKeys(config.jwt.jwksUrl);
+  const keys = createSigningKeys(config.jwt.jwksUrl, {
+    cacheMaxAgeMs: config.jwt.jwksCacheTtlSeconds * 1000,
+  });
+  const cache = options.verifiedTokenCache === false ? undefined : createVerifiedTokenCache();
   const verifier = createAccessTokenVerifier({
     keys,
     issuer: config.jwt.issuer,
     audience: config.jwt.audience,
     maxTokenAgeSeconds: config.jwt.maxTokenAgeSeconds,
-    ...(options.verifiedTokenCache === false ? {} : { cache: createVerifiedTokenCache() }),
+    ...(cache ? { cache } : {}),
     insecureSkipVerification: options.insecureSkipVerification === true,
+  });
+  // A key that left the JWKS was revoked (retired keys stay published until their tokens expire): tokens it
+  // signed must not keep passing from the cache.
+  keys.onKeysDropped((kids) => {
+    cache?.forgetKeys(kids);
+    fastify.log.info(
+      { kids },
+      "signing keys left the JWKS (revoked, or past their grace period); tokens they signed are refused from now on",
+    );
   });
 
   if (options.insecureSkipVerification) {
@@ -76,7 +88,14 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
         "signing keys not fetched yet",
       );
     });
+    keys.start((error) => {
+      fastify.log.warn(
+        { jwksUrl: config.jwt.jwksUrl.href, reason: describeFailure(error) },
+        "signing keys not refetched; the last key set fetched stays in use",
+      );
+    });
   });
+  fastify.addHook("onClose", async () => keys.stop());
 }
 
 /** "fetch failed (connect ECONNREFUSED 127.0.0.1:4000)": fetch hides the useful part in `cause`. */

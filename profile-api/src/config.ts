@@ -1,4 +1,5 @@
 import { parseDatabaseUrl } from "@textbook/migrations/database";
+import { type ProxyTrust, parseProxyTrust } from "@textbook/migrations/proxy-trust";
 import Type, { type Static } from "typebox";
 import { Value } from "typebox/value";
 
@@ -17,8 +18,9 @@ const EnvironmentSchema = Type.Object({
   JWT_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
   JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
   JWT_TTL: Type.String({ pattern: "^[0-9]+[smhd]?$", default: "15m" }),
+  JWKS_CACHE_TTL: Type.String({ pattern: "^[0-9]+[smhd]?$", default: "5m" }),
   PROFILE_API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
-  // true trusts one hop; a number trusts that many (as the auth-server reads it).
+  // true trusts one hop; a number trusts that many (parseProxyTrust, shared with the auth-server).
   TRUST_PROXY: Type.String({ pattern: "^(true|false|[0-9]{1,2})$", default: "false" }),
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   REDIS_URL: Type.Optional(Type.String({ pattern: "^rediss?://" })),
@@ -43,12 +45,14 @@ export interface Config {
     audience: string;
     /** Oldest token (by `iat`) accepted, in seconds: the auth-server's JWT_TTL. */
     maxTokenAgeSeconds: number;
+    /** JWKS_CACHE_TTL: the key set is refetched at least this often, and keys that left it are dropped. */
+    jwksCacheTtlSeconds: number;
   };
   rateLimitPerMinute: number;
   /** Where the rate-limit counters live so every instance shares them; unset: each instance counts alone. */
   redis: { url: string; keyPrefix: string } | undefined;
-  /** Fastify's trustProxy: false, true (one hop) or the number of proxy hops. */
-  trustProxy: boolean | number;
+  /** How many proxy hops' X-Forwarded-For entries are believed (TRUST_PROXY: true is one); false: none. */
+  trustProxy: ProxyTrust;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -84,13 +88,24 @@ function toConfig(env: Environment): Config {
       issuer: env.JWT_ISSUER ?? stripSlash(authUrl.href),
       audience: env.JWT_AUDIENCE ?? stripSlash(httpUrl(env.PROFILE_API_URL, "PROFILE_API_URL").href),
       maxTokenAgeSeconds: durationSeconds(env.JWT_TTL),
+      jwksCacheTtlSeconds: jwksCacheTtl(env.JWKS_CACHE_TTL),
     },
     rateLimitPerMinute: env.PROFILE_API_RATE_LIMIT,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
-    trustProxy:
-      env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY === "false" ? false : Number(env.TRUST_PROXY),
+    trustProxy: parseProxyTrust(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
   };
+}
+
+// Longer would keep a revoked signing key trusted for longer; 0 would fetch the key set for every verification.
+const JWKS_CACHE_TTL_RANGE = { min: 1, max: 3600 };
+
+function jwksCacheTtl(value: string): number {
+  const seconds = durationSeconds(value);
+  if (seconds < JWKS_CACHE_TTL_RANGE.min || seconds > JWKS_CACHE_TTL_RANGE.max) {
+    throw new Error(`JWKS_CACHE_TTL must be from 1s to 1h (got "${value}").`);
+  }
+  return seconds;
 }
 
 function httpUrl(value: string, variable: string): URL {

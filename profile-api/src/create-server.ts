@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { registerAjvFormats, TypeBoxValidatorCompiler } from "@fastify/type-provider-typebox";
+import { trustsHop } from "@textbook/migrations/proxy-trust";
 import Fastify, { type FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { DestinationStream } from "pino";
@@ -34,11 +35,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     bodyLimit: 64 * 1024,
     // A client that trickles its request (slowloris) is cut off; no legitimate call takes this long.
     requestTimeout: 30_000,
-    // A hop count as a function: Fastify accepts a number at run time, but its types do not.
-    trustProxy:
-      typeof config.trustProxy === "number"
-        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
-        : config.trustProxy,
+    // A hop count as a function (Fastify's `true` would believe the whole X-Forwarded-For chain, letting a client
+    // choose its own address for the rate limit).
+    trustProxy: config.trustProxy === false ? false : trustsHop(config.trustProxy),
     return503OnClosing: true,
   });
   server.setValidatorCompiler(TypeBoxValidatorCompiler);

@@ -4,6 +4,18 @@ import { parseConfig } from "../src/config.js";
 const DATABASE_URL = "postgres://app:s3cret@db.example.com:5432/textbook";
 
 describe("the configuration", () => {
+  it("reads JWKS_CACHE_TTL as a duration from 1s to 1h, and refuses others naming the variable", () => {
+    expect(parseConfig({ DATABASE_URL, JWKS_CACHE_TTL: "30s" }).jwt.jwksCacheTtlSeconds).toBe(30);
+    expect(parseConfig({ DATABASE_URL, JWKS_CACHE_TTL: "1h" }).jwt.jwksCacheTtlSeconds).toBe(3600);
+    for (const value of ["0s", "2h", "5 minutes"]) {
+      expect(() => parseConfig({ DATABASE_URL, JWKS_CACHE_TTL: value })).toThrow(/JWKS_CACHE_TTL/);
+    }
+  });
+
+  it("reads TRUST_PROXY=true as one proxy hop, not as the whole X-Forwarded-For chain", () => {
+    expect(parseConfig({ DATABASE_URL, TRUST_PROXY: "true" }).trustProxy).toBe(1);
+  });
+
   it("applies the documented defaults", () => {
     const config = parseConfig({ DATABASE_URL });
     expect(config).toMatchObject({
@@ -13,7 +25,12 @@ describe("the configuration", () => {
       rateLimitPerMinute: 600,
       trustProxy: false,
       logLevel: "info",
-      jwt: { issuer: "http://localhost:4000", audience: "http://localhost:4100", maxTokenAgeSeconds: 900 },
+      jwt: {
+        issuer: "http://localhost:4000",
+        audience: "http://localhost:4100",
+        maxTokenAgeSeconds: 900,
+        jwksCacheTtlSeconds: 300,
+      },
     });
     expect(config.jwt.jwksUrl.href).toBe("http://localhost:4000/api/auth/jwks");
   });

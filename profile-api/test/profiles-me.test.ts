@@ -23,11 +23,16 @@ const patch = (token: string, body: unknown, headers: Record<string, string> = {
 const remove = (token: string, headers: Record<string, string> = {}) =>
   api.call(PATH, token, { method: "DELETE", headers });
 
+/** A strong ETag as the API sends it: a quoted version number. */
+const ETAG = /^"[1-9][0-9]*"$/;
+
 async function userWithProfile(body: Record<string, unknown> = { displayName: "Ada" }) {
   const user = await api.createUser();
   const response = await put(user.token, body);
   expect(response.status).toBe(201);
-  return user;
+  const etag = response.headers.get("etag") ?? "";
+  expect(etag).toMatch(ETAG);
+  return { ...user, etag };
 }
 
 describe("reading and writing the caller's profile", () => {
@@ -35,11 +40,11 @@ describe("reading and writing the caller's profile", () => {
     const { token } = await api.createUser();
     const created = await put(token, { displayName: "Ada", softwareBackground: "advanced" });
     expect(created.status).toBe(201);
-    expect(created.headers.get("etag")).toBe('"1"');
+    expect(created.headers.get("etag")).toMatch(ETAG);
     expect(created.headers.get("location")).toBe(PATH);
     const read = await api.call(PATH, token);
     expect(read.status).toBe(200);
-    expect(read.headers.get("etag")).toBe('"1"');
+    expect(read.headers.get("etag")).toBe(created.headers.get("etag"));
     const profile = await json(read);
     expect(profile).toEqual({
       displayName: "Ada",
@@ -69,14 +74,15 @@ describe("reading and writing the caller's profile", () => {
   });
 
   it("replaces the whole profile with a second PUT (200), resetting fields left out", async () => {
-    const { token } = await userWithProfile({
+    const { token, etag } = await userWithProfile({
       displayName: "Ada",
       learningGoals: "walk",
       hardwareBackground: "none",
     });
     const replaced = await put(token, { displayName: "Ada L." });
     expect(replaced.status).toBe(200);
-    expect(replaced.headers.get("etag")).toBe('"2"');
+    expect(replaced.headers.get("etag")).toMatch(ETAG);
+    expect(replaced.headers.get("etag")).not.toBe(etag);
     expect(await json(replaced)).toMatchObject({
       displayName: "Ada L.",
       learningGoals: null,
@@ -102,7 +108,7 @@ describe("reading and writing the caller's profile", () => {
   });
 
   it("changes only the fields a merge patch names, and clears a field sent as null", async () => {
-    const { token } = await userWithProfile({
+    const { token, etag } = await userWithProfile({
       displayName: "Ada",
       learningGoals: "balance",
       programmingLanguages: ["Python"],
@@ -110,7 +116,8 @@ describe("reading and writing the caller's profile", () => {
     });
     const response = await patch(token, { learningGoals: null, softwareBackground: "intermediate" });
     expect(response.status).toBe(200);
-    expect(response.headers.get("etag")).toBe('"2"');
+    expect(response.headers.get("etag")).toMatch(ETAG);
+    expect(response.headers.get("etag")).not.toBe(etag);
     expect(await json(response)).toMatchObject({
       displayName: "Ada",
       learningGoals: null,
@@ -127,19 +134,19 @@ describe("reading and writing the caller's profile", () => {
   });
 
   it("treats an empty merge patch as a no-op that keeps the version", async () => {
-    const { token } = await userWithProfile({ displayName: "Ada" });
+    const { token, etag } = await userWithProfile({ displayName: "Ada" });
     const response = await patch(token, {});
     expect(response.status).toBe(200);
-    expect(response.headers.get("etag")).toBe('"1"');
+    expect(response.headers.get("etag")).toBe(etag);
     expect((await json(response)).displayName).toBe("Ada");
   });
 
   it("answers a HEAD request only with a valid token", async () => {
-    const { token } = await userWithProfile();
+    const { token, etag } = await userWithProfile();
     expect((await api.call(PATH, undefined, { method: "HEAD" })).status).toBe(401);
     const head = await api.call(PATH, token, { method: "HEAD" });
     expect(head.status).toBe(200);
-    expect(head.headers.get("etag")).toBe('"1"');
+    expect(head.headers.get("etag")).toBe(etag);
   });
 
   it("answers 404 to a merge patch when there is no profile", async () => {
@@ -183,16 +190,17 @@ describe("reading and writing the caller's profile", () => {
 
 describe("ETag and If-Match", () => {
   it("writes when If-Match names the current version", async () => {
-    const { token } = await userWithProfile();
-    const response = await patch(token, { learningGoals: "grasp" }, { "if-match": '"1"' });
+    const { token, etag } = await userWithProfile();
+    const response = await patch(token, { learningGoals: "grasp" }, { "if-match": etag });
     expect(response.status).toBe(200);
-    expect(response.headers.get("etag")).toBe('"2"');
+    expect(response.headers.get("etag")).toMatch(ETAG);
+    expect(response.headers.get("etag")).not.toBe(etag);
   });
 
   it("refuses a PUT, PATCH or DELETE whose If-Match is stale with 412, changing nothing", async () => {
-    const { token } = await userWithProfile();
-    await patch(token, { learningGoals: "first" });
-    const stale = { "if-match": '"1"' };
+    const { token, etag } = await userWithProfile();
+    const current = (await patch(token, { learningGoals: "first" })).headers.get("etag");
+    const stale = { "if-match": etag };
     for (const response of [
       await put(token, { displayName: "Lost update" }, stale),
       await patch(token, { learningGoals: "lost" }, stale),
@@ -201,15 +209,17 @@ describe("ETag and If-Match", () => {
       expect(response.status).toBe(412);
       expect((await json(response)).error).toBe("precondition_failed");
     }
-    const current = await api.call(PATH, token);
-    expect(current.headers.get("etag")).toBe('"2"');
-    expect((await json(current)).learningGoals).toBe("first");
+    const read = await api.call(PATH, token);
+    expect(read.headers.get("etag")).toBe(current);
+    expect((await json(read)).learningGoals).toBe("first");
   });
 
   it("accepts any of several ETags and refuses a weak one", async () => {
-    const { token } = await userWithProfile();
-    expect((await patch(token, { learningGoals: "a" }, { "if-match": '"7", "1"' })).status).toBe(200);
-    expect((await patch(token, { learningGoals: "b" }, { "if-match": 'W/"2"' })).status).toBe(412);
+    const { token, etag } = await userWithProfile();
+    const written = await patch(token, { learningGoals: "a" }, { "if-match": `"7", ${etag}` });
+    expect(written.status).toBe(200);
+    const weak = `W/${written.headers.get("etag")}`;
+    expect((await patch(token, { learningGoals: "b" }, { "if-match": weak })).status).toBe(412);
     expect((await patch(token, { learningGoals: "b" }, { "if-match": "garbage" })).status).toBe(412);
   });
 
@@ -227,20 +237,39 @@ describe("ETag and If-Match", () => {
   });
 
   it("answers 304 to a read whose If-None-Match is current", async () => {
-    const { token } = await userWithProfile();
-    const response = await api.call(PATH, token, { headers: { "if-none-match": '"1"' } });
+    const { token, etag } = await userWithProfile();
+    const response = await api.call(PATH, token, { headers: { "if-none-match": etag } });
     expect(response.status).toBe(304);
-    expect(response.headers.get("etag")).toBe('"1"');
+    expect(response.headers.get("etag")).toBe(etag);
   });
 
   it("lets exactly one of two writers holding the same ETag win", async () => {
-    const { token } = await userWithProfile();
+    const { token, etag } = await userWithProfile();
     const statuses = await Promise.all(
       ["one", "two"].map(
-        async (goal) => (await patch(token, { learningGoals: goal }, { "if-match": '"1"' })).status,
+        async (goal) => (await patch(token, { learningGoals: goal }, { "if-match": etag })).status,
       ),
     );
     expect(statuses.sort()).toEqual([200, 412]);
+  });
+
+  it("never gives a profile created again an ETag of its deleted predecessor, so an old If-Match fails", async () => {
+    const { token, etag } = await userWithProfile({ displayName: "First life" });
+    expect((await remove(token)).status).toBe(204);
+    const created = await put(token, { displayName: "Second life" });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("etag")).not.toBe(etag);
+    const readBeforeDeletion = { "if-match": etag };
+    for (const response of [
+      await patch(token, { learningGoals: "meant for the first life" }, readBeforeDeletion),
+      await put(token, { displayName: "Meant for the first life" }, readBeforeDeletion),
+      await remove(token, readBeforeDeletion),
+    ]) {
+      expect(response.status).toBe(412);
+    }
+    const read = await api.call(PATH, token, { headers: { "if-none-match": etag } });
+    expect(read.status).toBe(200);
+    expect(await json(read)).toMatchObject({ displayName: "Second life", learningGoals: null });
   });
 });
 
@@ -266,6 +295,33 @@ describe("text comes back byte for byte", () => {
     expect(profile.learningGoals).toBe(text);
     expect(profile.displayName).toBe(text.trim().slice(0, 120));
     expect(profile.programmingLanguages).toEqual([text.slice(0, 40)]);
+  });
+
+  it("serves a NULL item of a language list migrated from Supabase as null, not as an empty string", async () => {
+    const { id, token } = await api.createUser();
+    await api.query(
+      `INSERT INTO profile (user_id, display_name, programming_languages) VALUES ($1, 'Migrated', $2)`,
+      [id, ["Python", null, ""]],
+    );
+    expect((await json(await api.call(PATH, token))).programmingLanguages).toEqual(["Python", null, ""]);
+    const exported = (await json(await api.call("/v1/me/export", token))).profile as Record<string, unknown>;
+    expect(exported.programmingLanguages).toEqual(["Python", null, ""]);
+  });
+
+  it("says in the OpenAPI document that a language item may be null", async () => {
+    type Schema = { properties: { programmingLanguages: { items: { type: unknown; description: string } } } };
+    const document = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, { schema: Schema }> }> }>
+      >;
+    };
+    const read = document.paths[PATH]?.get?.responses["200"]?.content["application/json"]?.schema;
+    const { items } = read?.properties.programmingLanguages ?? {
+      items: { type: undefined, description: "" },
+    };
+    expect(items.type).toEqual(["string", "null"]);
+    expect(items.description).toMatch(/Supabase/);
   });
 });
 
@@ -319,6 +375,28 @@ describe("validation of every field", () => {
       "body.preferredLanguage",
     ],
     ["a null preferred language", { ...valid, preferredLanguage: null }, "body.preferredLanguage"],
+    ["a NUL in the display name", { displayName: "Ada\u0000" }, "body.displayName"],
+    ["a lone high surrogate in the display name", { displayName: "Ada \ud83e" }, "body.displayName"],
+    [
+      "a NUL in robotics experience",
+      { ...valid, roboticsExperience: "arms\u0000" },
+      "body.roboticsExperience",
+    ],
+    [
+      "a lone low surrogate in learning goals",
+      { ...valid, learningGoals: "\udd16 walk" },
+      "body.learningGoals",
+    ],
+    [
+      "a NUL in a language",
+      { ...valid, programmingLanguages: ["C", "C\u0000++"] },
+      "body.programmingLanguages.1",
+    ],
+    [
+      "a lone surrogate as a language",
+      { ...valid, programmingLanguages: ["\ud800"] },
+      "body.programmingLanguages.0",
+    ],
     ["an unknown property", { ...valid, userId: "00000000-0000-0000-0000-000000000000" }, "body.userId"],
     ["a read-only property", { ...valid, createdAt: "2020-01-01T00:00:00.000Z" }, "body.createdAt"],
   ];

@@ -1,4 +1,5 @@
 import { parseDatabaseUrl } from "@textbook/migrations/database";
+import { parseProxyTrust } from "@textbook/migrations/proxy-trust";
 import * as z from "zod";
 import { parseDurationSeconds } from "./duration.js";
 import { versionedSecrets } from "./versioned-secrets.js";
@@ -60,10 +61,18 @@ export const environmentSchema = z.object({
     z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   ),
   MAIL_FROM: z.string().min(3).default("Physical AI Textbook <no-reply@localhost>"),
+  // Read by the one function the profile-api uses too: true is one hop, a number that many.
   TRUST_PROXY: z
     .string()
     .default("false")
-    .refine((value) => /^(true|false|\d{1,2})$/.test(value), "must be true, false or a number of proxy hops"),
+    .transform((value, ctx) => {
+      try {
+        return parseProxyTrust(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   RATE_LIMIT_ENABLED: flag(true),
   REDIS_URL: optional.pipe(
     z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),

@@ -38,3 +38,33 @@ export function insertKeyOnce(
     return toStoredKey(inserted.rows[0], rotationMillis);
   });
 }
+
+/**
+ * Stops every key that signs now (`keys rotate`): its `expiresAt` becomes now, so it stays in the JWKS for the grace
+ * period while an auth-server makes its successor. Returns the ids of the keys retired.
+ */
+export function retireSigningKeys(pool: pg.Pool, rotationMillis: number): Promise<string[]> {
+  return withTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [KEY_CREATION_LOCK]);
+    const { rows } = await client.query<{ id: string }>(
+      `UPDATE jwks SET "expiresAt" = now()
+        WHERE "createdAt" <= now()
+          AND LEAST(COALESCE("expiresAt", 'infinity'), "createdAt" + make_interval(secs => $1)) > now()
+        RETURNING id`,
+      [rotationMillis / 1000],
+    );
+    return rows.map((row) => row.id);
+  });
+}
+
+/**
+ * Deletes a key, private half included (`keys revoke`): it leaves the JWKS at every auth-server's next reload.
+ * Returns the deleted key, or undefined when there is none with that id.
+ */
+export function deleteKey(pool: pg.Pool, id: string, rotationMillis: number): Promise<StoredKey | undefined> {
+  return withTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [KEY_CREATION_LOCK]);
+    const { rows } = await client.query(`DELETE FROM jwks WHERE id::text = $1 RETURNING *`, [id]);
+    return rows[0] ? toStoredKey(rows[0], rotationMillis) : undefined;
+  });
+}

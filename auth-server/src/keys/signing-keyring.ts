@@ -14,7 +14,10 @@ export interface SigningKeyring {
   publishedKeys(): Promise<StoredKey[]>;
   /** Stores a new key unless another instance already stored one for now, which is returned instead. */
   createJwk(data: Omit<StoredKey, "id">): Promise<StoredKey>;
-  /** Reloads the keys, and publishes the next key once the current one nears its end. */
+  /**
+   * Reloads the keys, makes a key that signs now if none does (after `keys rotate` or `keys revoke`), and
+   * publishes the next key once the current one nears its end.
+   */
   maintain(): Promise<void>;
   /** Runs `maintain` every refresh interval until `stop`. */
   start(onError: (error: unknown) => void): void;
@@ -57,6 +60,20 @@ export function createSigningKeyring(pool: pg.Pool, options: KeyringOptions): Si
   const active = (list: StoredKey[], now = Date.now()) =>
     list.filter((key) => key.createdAt.getTime() <= now);
 
+  // `npm run keys -- rotate | revoke` retire or delete keys without the secret to make a new one: whichever
+  // instance maintains first makes it (once, under the lock), as Better Auth's lazy creation would at the next token.
+  const replaceRetiredKey = async (list: StoredKey[]) => {
+    const now = Date.now();
+    const live = active(list, now).some((key) => !key.expiresAt || key.expiresAt.getTime() > now);
+    if (live) return list;
+    await insertKeyOnce(
+      pool,
+      await generateSigningKey(options.secret, new Date(now), new Date(now + rotationMillis)),
+      rotationMillis,
+    );
+    return reload();
+  };
+
   const publishSuccessor = async (list: StoredKey[]) => {
     const current = active(list).at(-1);
     const ends = current?.expiresAt?.getTime();
@@ -80,10 +97,22 @@ export function createSigningKeyring(pool: pg.Pool, options: KeyringOptions): Si
       return key;
     },
     async maintain() {
-      await publishSuccessor(await reload());
+      await publishSuccessor(await replaceRetiredKey(await reload()));
     },
     start(onError) {
-      timer ??= setInterval(() => keyring.maintain().catch(onError), options.refreshMillis);
+      // One run at a time: on a busy machine making a key can take longer than the period, and runs that pile up
+      // would only compete for the CPU and the pool.
+      let running = false;
+      timer ??= setInterval(() => {
+        if (running) return;
+        running = true;
+        keyring
+          .maintain()
+          .catch(onError)
+          .finally(() => {
+            running = false;
+          });
+      }, options.refreshMillis);
       timer.unref();
     },
     stop() {

@@ -41,8 +41,9 @@ const KEY_REFERENCE_HEADERS = ["jku", "x5u", "jwk", "x5c"];
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
   const { keys, cache } = options;
 
-  const verifySignature = async (token: string): Promise<JWTPayload> => {
-    if (options.insecureSkipVerification) return decodeJwt(token);
+  // The payload, and the key that signed it (the cache forgets the token if that key leaves the JWKS).
+  const verifySignature = async (token: string): Promise<{ payload: JWTPayload; kid?: string }> => {
+    if (options.insecureSkipVerification) return { payload: decodeJwt(token) };
     const header = decodeProtectedHeader(token);
     const reference = KEY_REFERENCE_HEADERS.find((name) => name in header);
     if (reference) throw new InvalidTokenError(`"${reference}" header present`);
@@ -54,7 +55,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       maxTokenAge: options.maxTokenAgeSeconds,
       requiredClaims: ["exp", "iat", "sub"],
     });
-    return payload;
+    return { payload, ...(typeof header.kid === "string" ? { kid: header.kid } : {}) };
   };
 
   return {
@@ -62,14 +63,14 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError("token too long");
       const cached = cache?.get(token);
       if (cached) return cached;
-      let payload: JWTPayload;
+      let verified: { payload: JWTPayload; kid?: string };
       try {
-        payload = await verifySignature(token);
+        verified = await verifySignature(token);
       } catch (error) {
         throw error instanceof InvalidTokenError ? error : new InvalidTokenError(reasonOf(error));
       }
-      const claims = toClaims(payload);
-      cache?.remember(token, claims, expiryMs(claims, options.maxTokenAgeSeconds));
+      const claims = toClaims(verified.payload);
+      cache?.remember(token, claims, expiryMs(claims, options.maxTokenAgeSeconds), verified.kid);
       return claims;
     },
   };

@@ -18,7 +18,7 @@ export function parseEntityTags(value: string): "*" | number[] {
   const versions: number[] = [];
   ENTITY_TAG.lastIndex = 0;
   for (let match = ENTITY_TAG.exec(value); match; match = ENTITY_TAG.exec(value)) {
-    if (!match[1] && match[2] && /^[1-9][0-9]{0,9}$/.test(match[2])) versions.push(Number(match[2]));
+    if (!match[1] && match[2] && /^[1-9][0-9]{0,15}$/.test(match[2])) versions.push(Number(match[2]));
     if (ENTITY_TAG.lastIndex >= value.length) break;
   }
   return versions;

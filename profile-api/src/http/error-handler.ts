@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError, type ErrorDetail } from "../errors/api-error.js";
 import type { ErrorCode } from "../errors/error-codes.js";
 import { isDatabaseUnavailable } from "../plugins/app/database.js";
+import { STORABLE_TEXT, UNSTORABLE_TEXT_MESSAGE } from "../schemas/storable-text.js";
 
 /** Sends `error` in the one error shape; 5xx causes go to the log only. */
 export function handleError(error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) {
@@ -75,6 +76,9 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
       return [
         { field, message: `must be one of: ${allowed.map((value) => JSON.stringify(value)).join(", ")}` },
       ];
+    }
+    if (issue.keyword === "format" && (issue.params as { format?: string }).format === STORABLE_TEXT) {
+      return [{ field, message: UNSTORABLE_TEXT_MESSAGE }];
     }
     return [{ field, message: issue.message ?? "is not valid" }];
   });

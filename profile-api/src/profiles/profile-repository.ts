@@ -51,7 +51,9 @@ const COLUMN_LIST = FIELDS.map((field) => COLUMNS[field]);
 const SET_ALL = COLUMN_LIST.map((column, i) => `${column} = $${i + 2}`).join(", ");
 const INSERT = `INSERT INTO profile (user_id, ${COLUMN_LIST.join(", ")})
   VALUES ($1, ${COLUMN_LIST.map((_, i) => `$${i + 2}`).join(", ")})`;
-const BUMP = "updated_at = now(), version = profile.version + 1";
+// Every write takes a version no profile has had, in this life or an earlier one (migrations/0008): an ETag read
+// before a deletion never matches the profile created after it. New rows get one from the column's default.
+const BUMP = "updated_at = now(), version = nextval('profile_version')";
 const PUT_SQL = {
   // xmax is 0 on a row this statement inserted and set on one it updated: created (201) or replaced (200).
   upsert: `${INSERT} ON CONFLICT (user_id) DO UPDATE SET ${SET_ALL}, ${BUMP} ${RETURNING}, (xmax = 0) AS created`,
@@ -59,7 +61,7 @@ const PUT_SQL = {
   // If-Match applies only to a profile that exists: update it, never create (RFC 9110 §13.1.1).
   updateAny: `UPDATE profile SET ${SET_ALL}, ${BUMP} WHERE user_id = $1 ${RETURNING}, false AS created`,
   updateVersions: `UPDATE profile SET ${SET_ALL}, ${BUMP}
-    WHERE user_id = $1 AND version = ANY($${FIELDS.length + 2}::int[]) ${RETURNING}, false AS created`,
+    WHERE user_id = $1 AND version = ANY($${FIELDS.length + 2}::bigint[]) ${RETURNING}, false AS created`,
 };
 
 /** The values a PUT stores: what was sent, with the defaults of the contract for what was left out. */
@@ -80,13 +82,13 @@ function withDefaults(input: ProfileReplacement): Record<Field, unknown> {
 /** All SQL of the profile table, parameterised, on the shared pool. */
 export function createProfileRepository(pool: pg.Pool): ProfileRepository {
   const currentVersion = async (userId: string): Promise<number | undefined> => {
-    const { rows } = await pool.query<{ version: number }>("SELECT version FROM profile WHERE user_id = $1", [
+    const { rows } = await pool.query<{ version: string }>("SELECT version FROM profile WHERE user_id = $1", [
       userId,
     ]);
-    return rows[0]?.version;
+    return rows[0] ? Number(rows[0].version) : undefined;
   };
   const versionFilter = (preconditions: Preconditions, parameter: number) =>
-    Array.isArray(preconditions.ifMatch) ? ` AND version = ANY($${parameter}::int[])` : "";
+    Array.isArray(preconditions.ifMatch) ? ` AND version = ANY($${parameter}::bigint[])` : "";
 
   return {
     async find(userId) {
@@ -158,18 +160,20 @@ interface ProfileRow {
   software_background: string | null;
   hardware_background: string | null;
   lab_hardware: string[] | null;
-  programming_languages: string[];
+  /** A NULL item (possible in data migrated from Supabase) stays null. */
+  programming_languages: (string | null)[];
   robotics_experience: string | null;
   learning_goals: string | null;
   preferred_language: string;
   created_at: Date;
   updated_at: Date;
-  version: number;
+  /** bigint, which pg returns as a string; the sequence stays far below 2^53. */
+  version: string;
 }
 
 function toStored(row: ProfileRow): StoredProfile {
   return {
-    version: row.version,
+    version: Number(row.version),
     profile: {
       displayName: row.display_name,
       avatarUrl: row.avatar_url,

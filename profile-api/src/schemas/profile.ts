@@ -1,4 +1,5 @@
 import Type, { type Static } from "typebox";
+import { StorableText } from "./storable-text.js";
 
 const BACKGROUND_LEVELS = ["none", "beginner", "intermediate", "advanced"] as const;
 
@@ -15,7 +16,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T,
 
 /** The writable fields and their bounds (shared/ARCHITECTURE.md, "Learner profile"). */
 const fields = {
-  displayName: Type.String({
+  displayName: StorableText({
     minLength: 1,
     maxLength: 120,
     // At least one non-space character: the name is stored trimmed and must not end up empty.
@@ -37,13 +38,13 @@ const fields = {
     }),
     "What the learner can run labs on: `simulation` (a computer), `gpu` (a GPU workstation or a Jetson), `robot` (a real robot or kit); several may apply, null if not answered. `robot` adds the real-robot lab variants.",
   ),
-  programmingLanguages: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+  programmingLanguages: Type.Array(StorableText({ minLength: 1, maxLength: 40 }), {
     maxItems: 20,
     uniqueItems: true,
     description: "At most 20 distinct entries of 1–40 characters.",
   }),
-  roboticsExperience: Nullable(Type.String({ maxLength: 4000 }), "Free text, at most 4000 characters."),
-  learningGoals: Nullable(Type.String({ maxLength: 4000 }), "Free text, at most 4000 characters."),
+  roboticsExperience: Nullable(StorableText({ maxLength: 4000 }), "Free text, at most 4000 characters."),
+  learningGoals: Nullable(StorableText({ maxLength: 4000 }), "Free text, at most 4000 characters."),
   preferredLanguage: Type.String({
     // A well-formed BCP 47 tag: language, optional script, region and variants (RFC 5646 §2.1).
     pattern:
@@ -92,7 +93,12 @@ export const Profile = Type.Object(
     softwareBackground: nullableString({ enum: [...BACKGROUND_LEVELS, null] }),
     hardwareBackground: nullableString({ enum: [...BACKGROUND_LEVELS, null] }),
     labHardware: Type.Unsafe<string[] | null>({ type: ["array", "null"], items: { type: "string" } }),
-    programmingLanguages: Type.Array(Type.String()),
+    programmingLanguages: Type.Array(
+      nullableString({
+        description:
+          "null only for an empty item of a list migrated from Supabase; the API never writes one.",
+      }),
+    ),
     roboticsExperience: nullableString(),
     learningGoals: nullableString(),
     preferredLanguage: Type.String(),

@@ -28,6 +28,17 @@ describe("the verified-token cache", () => {
     expect(cache.get("token")).toBeUndefined();
   });
 
+  it("forgets every token signed with a key that left the JWKS, and only those", () => {
+    const cache = createVerifiedTokenCache();
+    cache.remember("revoked-1", claims(), Date.now() + 60_000, "kid-revoked");
+    cache.remember("revoked-2", claims(), Date.now() + 60_000, "kid-revoked");
+    cache.remember("kept", claims(), Date.now() + 60_000, "kid-kept");
+    cache.forgetKeys(["kid-revoked"]);
+    expect(cache.get("revoked-1")).toBeUndefined();
+    expect(cache.get("revoked-2")).toBeUndefined();
+    expect(cache.get("kept")).toBeDefined();
+  });
+
   it("does not remember a token that is already expired", () => {
     const cache = createVerifiedTokenCache();
     cache.remember("token", claims(now() - 1), Date.now() - 1_000);

@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { ensure } from "./errors.js";
 
-const REQUIRED_MIGRATIONS = ["0001", "0002", "0004"];
+// 0008: profile writes take their version from the sequence it creates.
+const REQUIRED_MIGRATIONS = ["0001", "0002", "0004", "0008"];
 
 /** Refuses a target that `npm run db:migrate` has not brought up to the tables this command writes. */
 export async function inspectTarget(target: pg.Pool, variable: string): Promise<void> {

@@ -50,7 +50,7 @@ ON CONFLICT (user_id) DO UPDATE SET
   programming_languages = excluded.programming_languages, robotics_experience = excluded.robotics_experience,
   learning_goals = excluded.learning_goals, preferred_language = excluded.preferred_language,
   created_at = excluded.created_at, updated_at = excluded.updated_at,
-  version = profile.version + 1`;
+  version = nextval('profile_version')`;
 
 // `imported_at` is the time of the first import and is not moved by later writes: reconciliation judges a row
 // whose updatedAt is later than it as changed here by its owner, and moving it would turn every earlier change of

@@ -11,7 +11,7 @@ import {
   rows,
   runCli,
   startCli,
-  targetContents,
+  targetData,
 } from "./harness.js";
 
 const USERS = 4000;
@@ -101,6 +101,6 @@ describe("a run stopped in the middle of a batch", () => {
 
     const single = await migrateInProcess({ ...pair.env, DATABASE_URL_UNPOOLED: clean.url });
     expect(single.code).toBe(0);
-    expect(await targetContents(pair.target.url)).toEqual(await targetContents(clean.url));
+    expect(await targetData(pair.target.url)).toEqual(await targetData(clean.url));
   });
 });

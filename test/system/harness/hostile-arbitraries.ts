@@ -3,9 +3,22 @@ import fc from "fast-check";
 /** Printable ASCII only: fetch itself refuses other bytes in a header value, so they never reach the server. */
 const headerText = fc.string({ maxLength: 200 }).map((text) => text.replace(/[^\x20-\x7e]/g, "").trim());
 
+/** Text PostgreSQL's `text` refuses: a NUL or an unpaired UTF-16 surrogate within ordinary text. */
+const unstorableText = fc
+  .tuple(
+    fc.string({ maxLength: 20, unit: "grapheme" }),
+    fc.constantFrom("\u0000", "\ud800", "\udbff", "\udc00", "\udfff"),
+    fc.string({ maxLength: 20, unit: "grapheme" }),
+  )
+  .map(([before, unit, after]) => `${before}${unit}${after}`);
+
 const anyJsonValue = fc.oneof(
   fc.string({ maxLength: 300, unit: "grapheme" }),
   fc.string({ maxLength: 50 }),
+  // Any UTF-16 code unit, lone surrogates and NUL included, and text with one of them in it.
+  fc.string({ maxLength: 50, unit: "binary" }),
+  unstorableText,
+  fc.array(fc.oneof(unstorableText, fc.string({ maxLength: 40, unit: "binary" })), { maxLength: 4 }),
   fc.constant(null),
   fc.integer(),
   fc.double(),

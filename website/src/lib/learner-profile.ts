@@ -50,7 +50,8 @@ export interface LearnerProfile {
   hardwareBackground: Level | null;
   /** Null until the learner answers; older profiles then fall back to `hardwareBackground`. */
   labHardware: LabHardware[] | null;
-  programmingLanguages: string[];
+  /** A null item only in a list migrated from Supabase (the API never writes one). */
+  programmingLanguages: (string | null)[];
   roboticsExperience: string | null;
   learningGoals: string | null;
   preferredLanguage: string;
@@ -59,7 +60,9 @@ export interface LearnerProfile {
 }
 
 /** The writable fields (what PUT takes). */
-export type LearnerProfileInput = Omit<LearnerProfile, "createdAt" | "updatedAt">;
+export type LearnerProfileInput = Omit<LearnerProfile, "createdAt" | "updatedAt" | "programmingLanguages"> & {
+  programmingLanguages: string[];
+};
 
 /** Whether `value` is one of the known levels. */
 export function isLevel(value: unknown): value is Level {

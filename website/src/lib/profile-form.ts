@@ -31,7 +31,8 @@ export function toDraft(profile: LearnerProfile | null, displayName = ""): Profi
       profile?.softwareBackground === "none" ? "beginner" : (profile?.softwareBackground ?? null),
     hardwareBackground: profile?.hardwareBackground ?? null,
     labHardware: profile ? labHardwareOf(profile) : null,
-    programmingLanguages: profile?.programmingLanguages.join(", ") ?? "",
+    // A migrated list may hold null or empty items; they have nothing to show or save.
+    programmingLanguages: profile?.programmingLanguages.filter((language) => language).join(", ") ?? "",
     roboticsExperience: profile?.roboticsExperience ?? "",
     learningGoals: profile?.learningGoals ?? "",
     preferredLanguage: profile?.preferredLanguage ?? "en",

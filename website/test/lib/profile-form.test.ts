@@ -22,6 +22,11 @@ describe("the profile form", () => {
     expect(fromDraft(toDraft(saved))).toEqual(input);
   });
 
+  it("leaves out the null and empty items of a migrated language list, so saving sends a valid list", () => {
+    const migrated = { ...saved, programmingLanguages: ["Python", null, "", "C++"] };
+    expect(fromDraft(toDraft(migrated)).programmingLanguages).toEqual(["Python", "C++"]);
+  });
+
   it("reads a comma-separated language list without blanks or repeats", () => {
     expect(parseLanguages(" Python, C++ ,, python ,Rust")).toEqual(["Python", "C++", "Rust"]);
   });

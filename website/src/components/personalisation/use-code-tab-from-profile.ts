@@ -8,8 +8,9 @@ const tabChoice = createStorageSlot(`docusaurus.tab.${CODE_TAB_GROUP}`);
 const appliedFrom = createStorageSlot("textbook:code-tab-from-languages");
 
 /** Selects the Python or C++ tab of every chapter's code from the learner's programming languages. */
-export function useCodeTabFromProfile(languages: readonly string[] | null): void {
-  const key = languages ? languages.join("\n") : null;
+export function useCodeTabFromProfile(languages: readonly (string | null)[] | null): void {
+  // A list migrated from Supabase may hold null items; they name no language.
+  const key = languages ? languages.filter((language) => language !== null).join("\n") : null;
   useEffect(() => {
     if (key === null) return;
     const tab = codeTabFor(key.split("\n"));
