@@ -50,8 +50,14 @@ async function register(page: Page, learner: typeof ROBOTICIST, labHardware: str
   await page.getByLabel("Password").fill(learner.password);
   await page.getByLabel("Software background").selectOption("advanced");
   for (const choice of labHardware) await page.getByLabel(choice).check();
+  // The profile is saved right after sign-up; closing the page before that PUT lands would cancel it.
+  const profileSaved = page.waitForResponse(
+    (response) =>
+      response.request().method() === "PUT" && new URL(response.url()).pathname === "/v1/profiles/me",
+  );
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => url.pathname === "/profile");
+  expect((await profileSaved).ok()).toBe(true);
 }
 
 /** The site's pages whose static HTML has a simulation lab, as paths. */
