@@ -1,7 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 const WORKSPACES = ["migrations", "scripts", "auth-server", "profile-api", "website"];
 const E2E = "test/e2e/**/*.test.{ts,tsx}";
+
+// Components import Docusaurus's translation function, which exists only inside webpack; the website's Node
+// tests get the English messages from a stand-in.
+const DOCUSAURUS_CLIENT_ALIASES = {
+  "@docusaurus/Translate": fileURLToPath(
+    new URL("./website/test/helpers/docusaurus-translate.ts", import.meta.url),
+  ),
+};
 
 export default defineConfig({
   test: {
@@ -9,6 +18,7 @@ export default defineConfig({
     globalSetup: ["./test/global-setup.ts"],
     projects: [
       ...WORKSPACES.map((name) => ({
+        resolve: name === "website" ? { alias: DOCUSAURUS_CLIENT_ALIASES } : undefined,
         test: {
           name,
           root: `./${name}`,

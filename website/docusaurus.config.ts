@@ -1,10 +1,15 @@
 import type * as Preset from "@docusaurus/preset-classic";
 import type { Config } from "@docusaurus/types";
-import { themes as prismThemes } from "prism-react-renderer";
+import rehypeKatex from "rehype-katex";
+import remarkMath from "remark-math";
 import { accountsOffPlugin } from "./config/accounts-off-plugin.js";
 import { readBuildEnvironment } from "./config/build-environment.js";
 import { chaptersPlugin } from "./config/chapters-plugin.js";
+import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
+import { codeThemes } from "./config/prism-themes.js";
 import { progressOffPlugin } from "./config/progress-off-plugin.js";
+import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
+import { searchOptions } from "./config/search-options.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
 
 const build = readBuildEnvironment();
@@ -20,7 +25,7 @@ const config: Config = {
   onBrokenLinks: "throw",
   onBrokenAnchors: "warn",
   markdown: { mermaid: true, hooks: { onBrokenMarkdownLinks: "throw" } },
-  themes: ["@docusaurus/theme-mermaid"],
+  themes: ["@docusaurus/theme-mermaid", ["@easyops-cn/docusaurus-search-local", searchOptions]],
   future: { v4: { removeLegacyPostBuildHeadAttribute: true } },
   i18n: { defaultLocale: "en", locales: ["en"] },
   // The only way build-time settings reach the browser; read them with useServiceUrls().
@@ -30,6 +35,7 @@ const config: Config = {
   },
   plugins: [
     webpackPlugin,
+    katexAssetsPlugin,
     chaptersPlugin,
     ...(build.accounts ? [] : [accountsOffPlugin]),
     ...(build.progress ? [] : [progressOffPlugin]),
@@ -38,7 +44,17 @@ const config: Config = {
     [
       "classic",
       {
-        docs: { routeBasePath: "docs", sidebarPath: "./sidebars.ts", showLastUpdateTime: false },
+        docs: {
+          routeBasePath: "docs",
+          sidebarPath: "./sidebars.ts",
+          showLastUpdateTime: false,
+          // Maths in LaTeX ($…$ inline, $$…$$ display), typeset at build time; see remark-katex-stylesheet.ts.
+          remarkPlugins: [
+            remarkMath,
+            [remarkKatexStylesheet, { href: `${build.baseUrl}${katexStylesheetPath}` }],
+          ],
+          rehypePlugins: [rehypeKatex],
+        },
         blog: false,
         theme: { customCss: "./src/css/custom.css" },
       } satisfies Preset.Options,
@@ -69,6 +85,13 @@ const config: Config = {
           ],
         },
         {
+          title: "Licence",
+          items: [
+            { label: "Text: CC BY 4.0", href: "https://creativecommons.org/licenses/by/4.0/" },
+            { label: "Code: MIT", href: "https://opensource.org/license/mit" },
+          ],
+        },
+        {
           title: "Your account",
           items: [
             { label: "Create an account", to: "/register" },
@@ -77,11 +100,11 @@ const config: Config = {
           ],
         },
       ],
-      copyright: `Physical AI & Humanoid Robotics · a self-hostable open textbook · ${new Date().getFullYear()}`,
+      copyright: `Physical AI & Humanoid Robotics · a self-hostable open textbook · ${new Date().getFullYear()} · text under CC BY 4.0, code under the MIT licence`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: codeThemes.light,
+      darkTheme: codeThemes.dark,
       additionalLanguages: ["bash", "python", "yaml", "json", "cpp", "cmake"],
     },
     mermaid: { theme: { light: "neutral", dark: "dark" } },

@@ -51,6 +51,7 @@ describe("reading and writing the caller's profile", () => {
       avatarUrl: null,
       softwareBackground: "advanced",
       hardwareBackground: null,
+      labHardware: null,
       programmingLanguages: [],
       roboticsExperience: null,
       learningGoals: null,
@@ -87,6 +88,17 @@ describe("reading and writing the caller's profile", () => {
       learningGoals: null,
       hardwareBackground: null,
     });
+  });
+
+  it("stores what the learner can run labs on, several choices at once, and refuses a choice it does not know", async () => {
+    const { token } = await userWithProfile({ displayName: "Ada", labHardware: ["simulation", "robot"] });
+    expect(await json(await api.call(PATH, token))).toMatchObject({ labHardware: ["simulation", "robot"] });
+    const patched = await patch(token, { labHardware: ["gpu"] });
+    expect(await json(patched)).toMatchObject({ labHardware: ["gpu"] });
+    const refused = await patch(token, { labHardware: ["spaceship"] });
+    expect(refused.status).toBe(400);
+    expect(await json(refused)).toMatchObject({ error: "validation_failed" });
+    expect(await json(await api.call(PATH, token))).toMatchObject({ labHardware: ["gpu"] });
   });
 
   it("stores the display name without surrounding spaces", async () => {

@@ -16,7 +16,7 @@ export async function registerLearner(browser: Browser, siteUrl: string, learner
   await page.getByLabel("E-mail").fill(learner.email);
   await page.getByLabel("Password").fill(learner.password);
   await page.getByLabel("Software background").selectOption("intermediate");
-  await page.getByLabel("Hardware background").selectOption("beginner");
+  await page.getByLabel("Simulation on my computer").check();
   // The profile is created from the registration answers right after sign-up. The profile page shows those
   // answers before the PUT lands, so wait for the PUT itself: closing the browser earlier can cancel it.
   const profileSaved = page.waitForResponse(
@@ -50,22 +50,22 @@ export async function timeSignInToProfile(
   await button.click();
   await page.waitForFunction(() => {
     const select = Array.from(document.querySelectorAll("label")).find(
-      (label) => label.textContent === "Hardware background",
+      (label) => label.textContent === "Software background",
     );
     const field = select && document.getElementById(select.htmlFor);
-    return field instanceof HTMLSelectElement && field.value === "beginner";
+    return field instanceof HTMLSelectElement && field.value === "intermediate";
   });
   const elapsed = performance.now() - started;
   await context.close();
   return elapsed;
 }
 
-/** Resolves once the profile page shows the saved hardware background (checked on every animation frame). */
+/** Resolves once the profile page shows the saved software background (checked on every animation frame). */
 async function profileShown(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const labels = Array.from(document.querySelectorAll("label"));
-    const label = labels.find((candidate) => candidate.textContent === "Hardware background");
+    const label = labels.find((candidate) => candidate.textContent === "Software background");
     const field = label && document.getElementById(label.htmlFor);
-    return field instanceof HTMLSelectElement && field.value === "beginner";
+    return field instanceof HTMLSelectElement && field.value === "intermediate";
   });
 }

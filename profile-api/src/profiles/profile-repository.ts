@@ -35,6 +35,7 @@ const COLUMNS = {
   avatarUrl: "avatar_url",
   softwareBackground: "software_background",
   hardwareBackground: "hardware_background",
+  labHardware: "lab_hardware",
   programmingLanguages: "programming_languages",
   roboticsExperience: "robotics_experience",
   learningGoals: "learning_goals",
@@ -70,6 +71,7 @@ function withDefaults(input: ProfileReplacement): Record<Field, unknown> {
     avatarUrl: input.avatarUrl ?? null,
     softwareBackground: input.softwareBackground ?? null,
     hardwareBackground: input.hardwareBackground ?? null,
+    labHardware: input.labHardware ?? null,
     programmingLanguages: input.programmingLanguages ?? [],
     roboticsExperience: input.roboticsExperience ?? null,
     learningGoals: input.learningGoals ?? null,
@@ -157,6 +159,7 @@ interface ProfileRow {
   avatar_url: string | null;
   software_background: string | null;
   hardware_background: string | null;
+  lab_hardware: string[] | null;
   /** A NULL item (possible in data migrated from Supabase) stays null. */
   programming_languages: (string | null)[];
   robotics_experience: string | null;
@@ -176,6 +179,7 @@ function toStored(row: ProfileRow): StoredProfile {
       avatarUrl: row.avatar_url,
       softwareBackground: row.software_background,
       hardwareBackground: row.hardware_background,
+      labHardware: row.lab_hardware,
       programmingLanguages: row.programming_languages,
       roboticsExperience: row.robotics_experience,
       learningGoals: row.learning_goals,

@@ -8,6 +8,9 @@ const BACKGROUND_LEVELS = ["none", "beginner", "intermediate", "advanced"] as co
 const Level = (description: string) =>
   Type.Unsafe<(typeof BACKGROUND_LEVELS)[number] | null>({ enum: [...BACKGROUND_LEVELS, null], description });
 
+/** What a learner can run the labs on (several may apply); the simulation lab is shown to everyone regardless. */
+export const LAB_HARDWARE = ["simulation", "gpu", "robot"] as const;
+
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) =>
   Type.Union([schema, Type.Null()], { description });
 
@@ -25,7 +28,16 @@ const fields = {
     "An https URL of at most 2048 characters, or null.",
   ),
   softwareBackground: Level("Drives personalisation of the software chapters."),
-  hardwareBackground: Level("Drives personalisation of the hardware chapters."),
+  hardwareBackground: Level(
+    "Kept for older clients: the hardware chapters' primers, and the labs while `labHardware` is null.",
+  ),
+  labHardware: Nullable(
+    Type.Array(Type.Unsafe<(typeof LAB_HARDWARE)[number]>({ enum: [...LAB_HARDWARE] }), {
+      uniqueItems: true,
+      maxItems: LAB_HARDWARE.length,
+    }),
+    "What the learner can run labs on: `simulation` (a computer), `gpu` (a GPU workstation or a Jetson), `robot` (a real robot or kit); several may apply, null if not answered. `robot` adds the real-robot lab variants.",
+  ),
   programmingLanguages: Type.Array(StorableText({ minLength: 1, maxLength: 40 }), {
     maxItems: 20,
     uniqueItems: true,
@@ -47,6 +59,7 @@ const optionalFields = {
   avatarUrl: Type.Optional(fields.avatarUrl),
   softwareBackground: Type.Optional(fields.softwareBackground),
   hardwareBackground: Type.Optional(fields.hardwareBackground),
+  labHardware: Type.Optional(fields.labHardware),
   programmingLanguages: Type.Optional(fields.programmingLanguages),
   roboticsExperience: Type.Optional(fields.roboticsExperience),
   learningGoals: Type.Optional(fields.learningGoals),
@@ -79,6 +92,7 @@ export const Profile = Type.Object(
     avatarUrl: nullableString(),
     softwareBackground: nullableString({ enum: [...BACKGROUND_LEVELS, null] }),
     hardwareBackground: nullableString({ enum: [...BACKGROUND_LEVELS, null] }),
+    labHardware: Type.Unsafe<string[] | null>({ type: ["array", "null"], items: { type: "string" } }),
     programmingLanguages: Type.Array(
       nullableString({
         description:

@@ -1,9 +1,11 @@
-import { isLevel, type Level } from "./learner-profile.js";
+import { isLevel, type LabHardware, type Level } from "./learner-profile.js";
 
 /** What personalisation knows about the reader; null where the profile is unknown or the field is unanswered. */
 export interface ReaderLevels {
   software: Level | null;
   hardware: Level | null;
+  /** What the reader can run labs on (learner-profile.ts, labHardwareOf), or null. */
+  labHardware: LabHardware[] | null;
 }
 
 export type LabKind = "simulation" | "real-robot";
@@ -36,13 +38,25 @@ export function isForReader(
 ): boolean {
   const fits = (levels: Level[] | undefined, level: Level | null) =>
     levels === undefined || level === null || levels.includes(level);
-  return fits(audience.software, reader.software) && fits(audience.hardware, reader.hardware);
+  // `none` always meant what `beginner` means; a profile without a hardware level but with lab hardware reads
+  // as hands-on (advanced) with a robot and as a beginner without one.
+  const software = reader.software === "none" ? "beginner" : reader.software;
+  const robot = hasRealRobot(reader);
+  const hardware = reader.hardware ?? (robot === null ? null : robot ? "advanced" : "beginner");
+  return fits(audience.software, software) && fits(audience.hardware, hardware);
 }
 
-/** The lab variant for a hardware background: real hardware from intermediate up, simulation below. */
-export function labKindFor(hardware: Level | null): LabKind | null {
-  if (hardware === null) return null;
-  return hardware === "intermediate" || hardware === "advanced" ? "real-robot" : "simulation";
+/**
+ * Whether the reader has a real robot or kit to run labs on; null while unknown. Personalisation only ever adds
+ * the real-robot variant: the simulation lab is for everyone.
+ */
+export function hasRealRobot(reader: Pick<ReaderLevels, "labHardware">): boolean | null {
+  return reader.labHardware === null ? null : reader.labHardware.includes("robot");
+}
+
+/** Whether a lab variant of `kind` is shown to a reader with `hasRobot` (unknown shows all; simulation always). */
+export function showsLabVariant(kind: LabKind, hasRobot: boolean | null): boolean {
+  return kind === "simulation" || hasRobot !== false;
 }
 
 /** "none, beginner or intermediate": a level list as words, for the label of a block. */

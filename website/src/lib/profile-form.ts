@@ -1,4 +1,10 @@
-import type { LearnerProfile, LearnerProfileInput, Level } from "./learner-profile.js";
+import {
+  type LabHardware,
+  type LearnerProfile,
+  type LearnerProfileInput,
+  type Level,
+  labHardwareOf,
+} from "./learner-profile.js";
 
 /** The profile as the forms edit it: free text where the API has lists or nulls. */
 export interface ProfileDraft {
@@ -6,6 +12,7 @@ export interface ProfileDraft {
   avatarUrl: string;
   softwareBackground: Level | null;
   hardwareBackground: Level | null;
+  labHardware: LabHardware[] | null;
   programmingLanguages: string;
   roboticsExperience: string;
   learningGoals: string;
@@ -19,8 +26,11 @@ export function toDraft(profile: LearnerProfile | null, displayName = ""): Profi
   return {
     displayName: profile?.displayName ?? displayName,
     avatarUrl: profile?.avatarUrl ?? "",
-    softwareBackground: profile?.softwareBackground ?? null,
+    // `none` is offered no more: it always meant what `beginner` means.
+    softwareBackground:
+      profile?.softwareBackground === "none" ? "beginner" : (profile?.softwareBackground ?? null),
     hardwareBackground: profile?.hardwareBackground ?? null,
+    labHardware: profile ? labHardwareOf(profile) : null,
     // A migrated list may hold null or empty items; they have nothing to show or save.
     programmingLanguages: profile?.programmingLanguages.filter((language) => language).join(", ") ?? "",
     roboticsExperience: profile?.roboticsExperience ?? "",
@@ -36,6 +46,7 @@ export function fromDraft(draft: ProfileDraft): LearnerProfileInput {
     avatarUrl: draft.avatarUrl.trim() || null,
     softwareBackground: draft.softwareBackground,
     hardwareBackground: draft.hardwareBackground,
+    labHardware: draft.labHardware,
     programmingLanguages: parseLanguages(draft.programmingLanguages),
     roboticsExperience: draft.roboticsExperience.trim() || null,
     learningGoals: draft.learningGoals.trim() || null,

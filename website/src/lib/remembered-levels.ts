@@ -1,4 +1,4 @@
-import { isLevel } from "./learner-profile.js";
+import { isLabHardware, isLevel } from "./learner-profile.js";
 import type { ReaderLevels } from "./personalisation.js";
 
 // The last signed-in reader's levels, so that a freshly loaded chapter folds its blocks right after hydration
@@ -15,6 +15,7 @@ export function readRememberedLevels(userId: string | null): ReaderLevels | null
     return {
       software: isLevel(saved.software) ? saved.software : null,
       hardware: isLevel(saved.hardware) ? saved.hardware : null,
+      labHardware: Array.isArray(saved.labHardware) ? saved.labHardware.filter(isLabHardware) : null,
     };
   } catch {
     return null;

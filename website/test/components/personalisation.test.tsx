@@ -41,13 +41,13 @@ describe("personalised chapter blocks", () => {
   });
 
   it("show every variant while the reader's profile is unknown", () => {
-    const html = render({ software: null, hardware: null });
+    const html = render({ software: null, hardware: null, labHardware: null });
     expect(html).toContain("PRIMER-TEXT");
     expect(html).toContain("REAL-ROBOT-LAB");
   });
 
   it("show a beginner the primer and fold the deep dive into a note with the switch", () => {
-    const html = render({ software: "beginner", hardware: "none" });
+    const html = render({ software: "beginner", hardware: "none", labHardware: null });
     expect(html).toContain("PRIMER-TEXT");
     expect(html).not.toContain("DEEP-DIVE-TEXT");
     expect(html).toContain("Under the hood");
@@ -55,27 +55,42 @@ describe("personalised chapter blocks", () => {
   });
 
   it("show an advanced programmer the deep dive and fold the primer", () => {
-    const html = render({ software: "advanced", hardware: null });
+    const html = render({ software: "advanced", hardware: null, labHardware: null });
     expect(html).toContain("DEEP-DIVE-TEXT");
     expect(html).not.toContain("PRIMER-TEXT");
   });
 
-  it("choose the simulation lab for a reader without hardware experience", () => {
-    const html = render({ software: null, hardware: "none" });
+  it("show a reader without a robot the simulation lab and fold the real-robot variant into a note", () => {
+    const html = render({ software: null, hardware: null, labHardware: ["simulation", "gpu"] });
     expect(html).toContain("SIMULATION-LAB");
     expect(html).not.toContain("REAL-ROBOT-LAB");
-    expect(html).toContain("yours: simulation");
+    expect(html).toContain("your profile says you run the labs in simulation");
   });
 
-  it("choose the real-robot lab for a reader with advanced hardware experience", () => {
-    const html = render({ software: null, hardware: "advanced" });
+  it("show a reader with a robot the simulation lab and add the real-robot variant", () => {
+    const html = render({ software: null, hardware: null, labHardware: ["robot"] });
+    expect(html).toContain("SIMULATION-LAB");
     expect(html).toContain("REAL-ROBOT-LAB");
-    expect(html).not.toContain("SIMULATION-LAB");
+    expect(html).toContain("Added for you: your profile says you have a real robot or kit.");
+  });
+
+  it("say in one line why each block is on the page", () => {
+    const html = render({ software: "beginner", hardware: "none", labHardware: ["simulation"] });
+    expect(html).toContain("Shown because your profile gives your software background as beginner.");
+    expect(html).toContain("Every reader sees this lab: a computer is all it needs.");
+  });
+
+  it("give a reader who answered 'none' for software the beginner's blocks, as 'beginner' does", () => {
+    const html = render(
+      { software: "none", hardware: null, labHardware: null },
+      <ForLevel software="beginner">B</ForLevel>,
+    );
+    expect(html).toContain("B");
   });
 
   it("keep a block whose dimension the reader has not answered", () => {
     const html = render(
-      { software: null, hardware: "advanced" },
+      { software: null, hardware: "advanced", labHardware: null },
       <ForLevel software="beginner">SOFT</ForLevel>,
     );
     expect(html).toContain("SOFT");

@@ -53,7 +53,7 @@ describe("a learner in Chromium", () => {
     await page.getByLabel("E-mail").fill(LEARNER.email);
     await page.getByLabel("Password").fill(LEARNER.password);
     await page.getByLabel("Software background").selectOption("beginner");
-    await page.getByLabel("Hardware background").selectOption("none");
+    await page.getByLabel("Simulation on my computer").check();
     await page.getByLabel("Programming languages").fill("Python, Bash");
     await page.getByLabel("Learning goals").fill("Make a humanoid fetch a cup.");
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -85,13 +85,13 @@ describe("a learner in Chromium", () => {
   it("edits the profile and sees the change persist across a reload", async () => {
     await page.goto("/profile");
     await page.getByLabel("Software background").selectOption("advanced");
-    await page.getByLabel("Hardware background").selectOption("advanced");
+    await page.getByLabel("A real robot or kit").check();
     await page.getByLabel("Robotics experience").fill("Built a line follower.");
     await page.getByRole("button", { name: "Save profile" }).click();
     await page.getByText("Your profile is saved.").waitFor();
     await page.reload();
     await expect.poll(() => page.getByLabel("Software background").inputValue(), PATIENTLY).toBe("advanced");
-    expect(await page.getByLabel("Hardware background").inputValue()).toBe("advanced");
+    expect(await page.getByLabel("A real robot or kit").isChecked()).toBe(true);
     expect(await page.getByLabel("Robotics experience").inputValue()).toBe("Built a line follower.");
     expect(await page.getByLabel("Programming languages").inputValue()).toBe("Python, Bash");
     await screenshot(page, "profile-light");
@@ -101,7 +101,7 @@ describe("a learner in Chromium", () => {
     await page.goto(CHAPTER);
     // The static HTML holds every variant; the learner's show once the profile has loaded.
     await expect.poll(() => section(page, "Python primer: classes and callbacks").count(), PATIENTLY).toBe(0);
-    expect(await section(page, "Lab: drive turtlesim to a goal").count()).toBe(0);
+    expect(await section(page, "Lab: drive turtlesim to a goal").isVisible()).toBe(true);
     expect(await section(page, "Under the hood: executors").isVisible()).toBe(true);
     expect(await section(page, "Lab: drive a differential-drive robot").isVisible()).toBe(true);
   });
@@ -195,7 +195,10 @@ describe("a learner in Chromium", () => {
     await darkPage.getByText("This device").waitFor();
     await screenshot(darkPage, "sessions-dark");
     await darkPage.goto(CHAPTER);
-    await darkPage.getByText("yours: real robot").waitFor();
+    await darkPage
+      .getByText("Added for you: your profile says you have a real robot or kit.")
+      .first()
+      .waitFor();
     await section(darkPage, "Lab: drive a differential-drive robot").scrollIntoViewIfNeeded();
     await screenshot(darkPage, "chapter-advanced-dark", { viewport: true });
     await dark.close();
@@ -232,7 +235,7 @@ describe("a learner in Chromium", () => {
     await grace.getByLabel("E-mail").fill(email);
     await grace.getByLabel("Password").fill("cobol-compiler-1959");
     await grace.getByLabel("Software background").selectOption("advanced");
-    await grace.getByLabel("Hardware background").selectOption("intermediate");
+    await grace.getByLabel("A real robot or kit").check();
     await grace.getByRole("button", { name: "Create account" }).click();
     await grace.getByText("Your account is created").waitFor();
     await expect.poll(() => mailsTo(stack.outboxDir, email), PATIENTLY).toHaveLength(1);
@@ -249,7 +252,7 @@ describe("a learner in Chromium", () => {
     await grace.getByText("Your e-mail address is verified").waitFor();
     await navbar(grace).getByText("Grace Hopper").waitFor();
     await grace.goto(CHAPTER);
-    await grace.getByText("yours: real robot").waitFor();
+    await grace.getByText("Added for you: your profile says you have a real robot or kit.").first().waitFor();
 
     // Grace also takes her data with her, then leaves.
     await grace.goto("/profile");

@@ -7,6 +7,7 @@ const saved: LearnerProfile = {
   avatarUrl: null,
   softwareBackground: "beginner",
   hardwareBackground: null,
+  labHardware: null,
   programmingLanguages: ["Python", "C++"],
   roboticsExperience: null,
   learningGoals: "Walk.",

@@ -7,10 +7,12 @@ interface Props {
   hint: string;
   value: Level | null;
   onChange: (value: Level | null) => void;
+  /** The levels offered (all four by default). */
+  levels?: readonly Level[];
 }
 
 /** A labelled choice of background level (or no answer). */
-export function LevelSelect({ label, hint, value, onChange }: Props) {
+export function LevelSelect({ label, hint, value, onChange, levels = LEVELS }: Props) {
   const id = useId();
   return (
     <div className={styles.field}>
@@ -22,7 +24,7 @@ export function LevelSelect({ label, hint, value, onChange }: Props) {
         onChange={(event) => onChange((event.currentTarget.value || null) as Level | null)}
       >
         <option value="">Prefer not to say</option>
-        {LEVELS.map((level) => (
+        {levels.map((level) => (
           <option key={level} value={level}>
             {LEVEL_LABELS[level]}
           </option>

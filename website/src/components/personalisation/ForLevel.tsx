@@ -1,6 +1,7 @@
+import { translate } from "@docusaurus/Translate";
 import type { ReactNode } from "react";
 import type { Level } from "../../lib/learner-profile.js";
-import { describeLevels, isForReader, parseLevelList } from "../../lib/personalisation.js";
+import { describeLevels, isForReader, parseLevelList, type ReaderLevels } from "../../lib/personalisation.js";
 import { usePersonalisation } from "./PersonalisationProvider.js";
 import styles from "./personalisation.module.css";
 import { ShowAllSwitch } from "./ShowAllSwitch.js";
@@ -46,9 +47,47 @@ export function ForLevel({ software, hardware, title, children }: ForLevelProps)
         {title ? <span className={styles.title}>{title}</span> : null}
         {personalised ? <ShowAllSwitch /> : null}
       </header>
+      <p className={styles.why} data-search-ignore>
+        {personalised && !forReader
+          ? translate({
+              id: "personalisation.why.showAll",
+              message: "Shown because you switched on all variants; it is meant for another background.",
+            })
+          : whyLine(audience, reader, personalised)}
+      </p>
       <div className={styles.body}>{children}</div>
     </section>
   );
+}
+
+/** The one line that tells the reader why this block is on their page. */
+function whyLine(
+  audience: { software?: Level[]; hardware?: Level[] },
+  reader: ReaderLevels,
+  personalised: boolean,
+): string {
+  if (!personalised)
+    return translate({
+      id: "personalisation.forLevel.why.everyone",
+      message: "Shown to every reader until a profile says which background you have.",
+    });
+  const dimension = audience.software && reader.software ? "software" : "hardware";
+  const level = (dimension === "software" ? reader.software : reader.hardware) ?? "";
+  return dimension === "software"
+    ? translate(
+        {
+          id: "personalisation.forLevel.why.software",
+          message: "Shown because your profile gives your software background as {level}.",
+        },
+        { level },
+      )
+    : translate(
+        {
+          id: "personalisation.forLevel.why.hardware",
+          message: "Shown because your profile gives your hardware background as {level}.",
+        },
+        { level },
+      );
 }
 
 function audienceLabel({ software, hardware }: { software?: Level[]; hardware?: Level[] }): string {

@@ -11,7 +11,7 @@ export interface Personalisation {
   setShowAll: (showAll: boolean) => void;
 }
 
-const UNKNOWN: ReaderLevels = { software: null, hardware: null };
+const UNKNOWN: ReaderLevels = { software: null, hardware: null, labHardware: null };
 const PersonalisationContext = createContext<Personalisation>({
   reader: UNKNOWN,
   showAll: true,

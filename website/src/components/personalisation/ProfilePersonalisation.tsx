@@ -1,11 +1,13 @@
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { labHardwareOf } from "../../lib/learner-profile.js";
 import type { ReaderLevels } from "../../lib/personalisation.js";
 import { forgetLevels, readRememberedLevels, rememberLevels } from "../../lib/remembered-levels.js";
 import { useAuth } from "../auth/AuthProvider.js";
 import { useProfile } from "../profile/ProfileProvider.js";
 import { PersonalisationProvider } from "./PersonalisationProvider.js";
+import { useCodeTabFromProfile } from "./use-code-tab-from-profile.js";
 
-const UNKNOWN: ReaderLevels = { software: null, hardware: null };
+const UNKNOWN: ReaderLevels = { software: null, hardware: null, labHardware: null };
 
 /**
  * Feeds the signed-in learner's background levels into personalisation: from the profile once it has loaded,
@@ -23,15 +25,18 @@ export function ProfilePersonalisation({ children }: { children: ReactNode }) {
 
   const software = current?.profile.softwareBackground ?? null;
   const hardware = current?.profile.hardwareBackground ?? null;
+  const labHardware = useMemo(() => (current ? labHardwareOf(current.profile) : null), [current]);
   useEffect(() => {
-    if (current && userId) rememberLevels(userId, { software, hardware });
+    if (current && userId) rememberLevels(userId, { software, hardware, labHardware });
     if (authStatus === "signed-out") forgetLevels();
-  }, [current, userId, software, hardware, authStatus]);
+  }, [current, userId, software, hardware, labHardware, authStatus]);
+
+  useCodeTabFromProfile(current?.profile.programmingLanguages ?? null);
 
   const reader = useMemo((): ReaderLevels => {
-    if (current) return { software, hardware };
+    if (current) return { software, hardware, labHardware };
     if (authStatus === "signed-out") return UNKNOWN;
     return remembered ?? UNKNOWN;
-  }, [current, software, hardware, authStatus, remembered]);
+  }, [current, software, hardware, labHardware, authStatus, remembered]);
   return <PersonalisationProvider reader={reader}>{children}</PersonalisationProvider>;
 }

@@ -1,3 +1,4 @@
+import { translate } from "@docusaurus/Translate";
 import { useId } from "react";
 import { usePersonalisation } from "./PersonalisationProvider.js";
 import styles from "./personalisation.module.css";
@@ -7,7 +8,7 @@ export function ShowAllSwitch() {
   const { showAll, setShowAll } = usePersonalisation();
   const id = useId();
   return (
-    <span className={styles.switch}>
+    <span className={styles.switch} data-search-ignore>
       <input
         id={id}
         type="checkbox"
@@ -16,7 +17,7 @@ export function ShowAllSwitch() {
         checked={showAll}
         onChange={(event) => setShowAll(event.currentTarget.checked)}
       />
-      <label htmlFor={id}>Show all variants</label>
+      <label htmlFor={id}>{translate({ id: "personalisation.showAll", message: "Show all variants" })}</label>
     </span>
   );
 }

@@ -1,7 +1,9 @@
 import styles from "../../components/account/account.module.css";
 import { Field } from "../../components/account/Field.js";
+import { LabHardwareField } from "../../components/account/LabHardwareField.js";
 import { LevelSelect } from "../../components/account/LevelSelect.js";
 import { TextAreaField } from "../../components/account/TextAreaField.js";
+import { SOFTWARE_LEVELS } from "../../lib/learner-profile.js";
 import type { DraftErrors, ProfileDraft } from "../../lib/profile-form.js";
 
 interface Props {
@@ -17,16 +19,12 @@ export function BackgroundFields({ draft, errors, onChange }: Props) {
       <div className={styles.twoColumns}>
         <LevelSelect
           label="Software background"
-          hint="How much programming have you done?"
+          hint="Beginners get primers; experienced developers get the deep dives."
+          levels={SOFTWARE_LEVELS}
           value={draft.softwareBackground}
           onChange={(softwareBackground) => onChange({ softwareBackground })}
         />
-        <LevelSelect
-          label="Hardware background"
-          hint="Electronics, robots, sensors: how hands-on have you been?"
-          value={draft.hardwareBackground}
-          onChange={(hardwareBackground) => onChange({ hardwareBackground })}
-        />
+        <LabHardwareField value={draft.labHardware} onChange={(labHardware) => onChange({ labHardware })} />
       </div>
       <Field
         label="Programming languages"

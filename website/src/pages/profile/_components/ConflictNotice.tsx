@@ -7,6 +7,7 @@ const FIELD_LABELS: Record<keyof ProfileDraft, string> = {
   avatarUrl: "Avatar URL",
   softwareBackground: "Software background",
   hardwareBackground: "Hardware background",
+  labHardware: "What you can run the labs on",
   programmingLanguages: "Programming languages",
   roboticsExperience: "Robotics experience",
   learningGoals: "Learning goals",
@@ -17,7 +18,8 @@ const FIELD_LABELS: Record<keyof ProfileDraft, string> = {
 export function ConflictNotice({ mine, theirs }: { mine: ProfileDraft; theirs: VersionedProfile | null }) {
   const other = toDraft(theirs?.profile ?? null);
   const differences = (Object.keys(FIELD_LABELS) as (keyof ProfileDraft)[]).filter(
-    (field) => (mine[field] ?? "") !== (other[field] ?? ""),
+    // JSON, so that lists (the lab hardware) compare by value.
+    (field) => JSON.stringify(mine[field] ?? "") !== JSON.stringify(other[field] ?? ""),
   );
   return (
     <Alert kind="warning">
