@@ -1,0 +1,29 @@
+"""Figure 4.4: raw detector candidates and the detections kept after threshold + class-wise NMS.
+Run: /usr/bin/python3 website/figures/learned_perception_figure.py"""
+from chapter_code import BLUE, GREEN, GREY, PURPLE, TEXT, run_example, text, write_svg
+
+ex = run_example("04-perception/04-learned-perception.mdx", "detections_nms.py")
+xyxy, conf, cls, kept = ex["xyxy"], ex["conf"], ex["cls"], {i for i, _ in ex["detections"]}
+COLOURS = [BLUE, PURPLE, GREEN]
+scale, pad, gap = 0.6, 30, 40
+W, H = 640 * scale, 480 * scale
+body = []
+for panel, title in enumerate(("raw candidates", f"after threshold {ex['CONF']} and class-wise NMS")):
+    ox = pad + panel * (W + gap)
+    body.append(text(ox + W / 2, 20, title, size=14))
+    body.append(f'<rect x="{ox}" y="{pad}" width="{W}" height="{H}" fill="{GREY}" fill-opacity="0.12" '
+                f'stroke="{TEXT}" stroke-width="1.5"/>')
+    for i, (x1, y1, x2, y2) in enumerate(xyxy):
+        if panel == 1 and i not in kept:
+            continue
+        colour = COLOURS[cls[i]] if conf[i] >= ex["CONF"] else GREY
+        dash = "" if panel == 1 else ' stroke-dasharray="5 3"'
+        body.append(f'<rect x="{ox + x1 * scale:.1f}" y="{pad + y1 * scale:.1f}" width="{(x2 - x1) * scale:.1f}" '
+                    f'height="{(y2 - y1) * scale:.1f}" fill="none" stroke="{colour}" stroke-width="{3 if panel else 2}"{dash}/>')
+        if panel == 1:
+            label = f"{ex['CLASSES'][cls[i]]} {conf[i]:.2f}"
+            lx, ly = ox + x1 * scale, pad + y1 * scale
+            body.append(f'<rect x="{lx:.1f}" y="{ly - 18:.1f}" width="{len(label) * 7.4 + 8:.1f}" height="18" fill="{colour}"/>')
+            body.append(text(lx + 4, ly - 5, label, size=12, anchor="start", fill="#ffffff"))
+write_svg("04-perception/nms.svg", int(2 * W + gap + 2 * pad), int(H + 2 * pad + 5), body,
+          "Raw detection candidates and the three detections kept after non-maximum suppression")
