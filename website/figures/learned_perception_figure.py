@@ -1,6 +1,6 @@
 """Figure 4.4: raw detector candidates and the detections kept after threshold + class-wise NMS.
 Run: /usr/bin/python3 website/figures/learned_perception_figure.py"""
-from chapter_code import BLUE, GREEN, GREY, PURPLE, TEXT, run_example, text, write_svg
+from new_chapter_svg import BLUE, GREEN, GREY, PURPLE, TEXT, run_example, text, write_svg
 
 ex = run_example("04-perception/04-learned-perception.mdx", "detections_nms.py")
 xyxy, conf, cls, kept = ex["xyxy"], ex["conf"], ex["cls"], {i for i, _ in ex["detections"]}

@@ -1,7 +1,7 @@
 """Figures of Module 7 (ros2_control, Nav2, MoveIt 2). Run: /usr/bin/python3 website/figures/module7_figures.py"""
 import numpy as np
 
-from chapter_code import (ARROW_DEF, BLUE, GREEN, GREY, ORANGE, PURPLE, RED, TEXT, arrow, box, run_example,
+from new_chapter_svg import (ARROW_DEF, BLUE, GREEN, GREY, ORANGE, PURPLE, RED, TEXT, arrow, box, run_example,
                           text, write_svg)
 
 FOLDER = "07-navigation-manipulation"

@@ -2,7 +2,7 @@
 Run: /usr/bin/python3 website/figures/rl_locomotion_figure.py"""
 import numpy as np
 
-from chapter_code import BLUE, GREY, RED, TEXT, run_example, text, write_svg
+from new_chapter_svg import BLUE, GREY, RED, TEXT, run_example, text, write_svg
 
 ex = run_example("05-humanoid-control/04-rl-locomotion.mdx", "ppo_gae.py")
 eps = 0.2

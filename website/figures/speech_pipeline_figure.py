@@ -1,6 +1,6 @@
 """Figure 6.3: the speech pipeline from microphone to /instruction and /stop.
 Run: /usr/bin/python3 website/figures/speech_pipeline_figure.py"""
-from chapter_code import ARROW_DEF, BLUE, GREEN, GREY, ORANGE, PURPLE, RED, arrow, box, text, write_svg
+from new_chapter_svg import ARROW_DEF, BLUE, GREEN, GREY, ORANGE, PURPLE, RED, arrow, box, text, write_svg
 
 body = [ARROW_DEF]
 body += box(10, 95, 110, 60, GREY, ["microphone", "16 kHz mono"], size=12)
