@@ -1,20 +1,37 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const WORKSPACES = ["migrations", "scripts", "auth-server", "profile-api", "website"];
+const E2E = "test/e2e/**/*.test.{ts,tsx}";
 
 export default defineConfig({
   test: {
     // Runs once for the whole run (not per project): one database server that every test file shares.
     globalSetup: ["./test/global-setup.ts"],
-    projects: WORKSPACES.map((name) => ({
-      test: {
-        name,
-        root: `./${name}`,
-        include: ["test/**/*.test.{ts,tsx}"],
-        testTimeout: 30_000,
-        hookTimeout: 120_000,
+    projects: [
+      ...WORKSPACES.map((name) => ({
+        test: {
+          name,
+          root: `./${name}`,
+          include: ["test/**/*.test.{ts,tsx}"],
+          exclude: [...configDefaults.exclude, E2E],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      })),
+      {
+        // The website in Chromium. One site build for every file (its global setup starts it with the run), and
+        // the files one after another, each with its own services on the ports that build has baked in.
+        test: {
+          name: "website-e2e",
+          root: "./website",
+          include: [E2E],
+          globalSetup: ["./test/e2e/support/site-build-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 900_000,
+        },
       },
-    })),
+    ],
     // Two cores: more workers only add contention for the database and the browser.
     maxWorkers: 2,
   },

@@ -21,7 +21,7 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([createTestDatabase().then(startStack), launchChromium()]);
   context = await newContext();
   page = await context.newPage();
-}, 300_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAuthServer } from "@textbook/auth-server/testing";
 import { startProfileApi } from "@textbook/profile-api/testing";
-import { buildSite } from "./build-site.js";
-import { freePort } from "./free-port.js";
+import { siteBuild } from "./site-build.js";
 import { serveStatic } from "./static-server.js";
 
 export interface Stack {
@@ -21,20 +20,28 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** Variables added to (or replacing) the services' defaults, e.g. an OpenID provider for the auth-server. */
+export interface StackOptions {
+  authEnv?: Record<string, string>;
+  profileApiEnv?: Record<string, string>;
+}
+
 /**
- * The whole product on this machine: a built site served statically, the auth-server and the profile-api on a
- * database of their own. Ports are chosen first, because the site has the service URLs baked in when it is
- * built; every URL uses `localhost`, so the auth cookie is same-site for the browser. The stack drops
- * `database` when it closes.
+ * The whole product on this machine: the shared site build (site-build.ts) served statically, the auth-server and
+ * the profile-api on a database of their own, on the ports baked into the build. Every URL uses `localhost`, so
+ * the auth cookie is same-site for the browser. E2E files run one at a time, so the ports are free for each; the
+ * stack drops `database` when it closes.
  */
-export async function startStack(database: { url: string; drop(): Promise<void> }): Promise<Stack> {
-  const [websitePort, authPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-  const websiteUrl = `http://localhost:${websitePort}`;
-  const authUrl = `http://localhost:${authPort}`;
-  const profileApiUrl = `http://localhost:${apiPort}`;
+export async function startStack(
+  database: { url: string; drop(): Promise<void> },
+  options: StackOptions = {},
+): Promise<Stack> {
+  const { buildDir, websiteUrl, authUrl, profileApiUrl } = await siteBuild();
+  const [websitePort, authPort, apiPort] = [websiteUrl, authUrl, profileApiUrl].map(
+    (url) => new URL(url).port,
+  );
   const workDir = await mkdtemp(join(tmpdir(), "textbook-e2e-"));
   const outboxDir = join(workDir, "outbox");
-  const buildDir = join(workDir, "build");
 
   const cleanups: (() => Promise<unknown>)[] = [
     () => database.drop(),
@@ -44,11 +51,6 @@ export async function startStack(database: { url: string; drop(): Promise<void> 
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    await buildSite(buildDir, {
-      WEBSITE_URL: websiteUrl,
-      BETTER_AUTH_URL: authUrl,
-      PROFILE_API_URL: profileApiUrl,
-    });
     const authEnv = {
       DATABASE_URL: database.url,
       WEBSITE_URL: websiteUrl,
@@ -60,6 +62,7 @@ export async function startStack(database: { url: string; drop(): Promise<void> 
       OUTBOX_DIR: outboxDir,
       DATA_DIR: join(workDir, "data"),
       BETTER_AUTH_SECRET: "e2e-secret-that-is-long-enough-for-better-auth",
+      ...options.authEnv,
     };
     let auth: { close(): Promise<void> } | null = await startAuthServer(authEnv);
     const stopAuthServer = async () => {
@@ -78,9 +81,10 @@ export async function startStack(database: { url: string; drop(): Promise<void> 
       JWT_AUDIENCE: profileApiUrl,
       WEBSITE_URL: websiteUrl,
       PROFILE_API_PORT: String(apiPort),
+      ...options.profileApiEnv,
     });
     cleanups.push(() => api.close());
-    const site = await serveStatic(buildDir, websitePort);
+    const site = await serveStatic(buildDir, Number(websitePort));
     cleanups.push(() => site.close());
     return {
       buildDir,

@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
+
+/** The one site build every e2e file shares, and the URLs baked into it. */
+export interface SiteBuildPlan {
+  buildDir: string;
+  /** Written when the build ends: `{ ok: true }` or `{ ok: false, message }`. */
+  statusFile: string;
+  websiteUrl: string;
+  authUrl: string;
+  profileApiUrl: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** See site-build-setup.ts (the `website-e2e` project's global setup). */
+    siteBuild: SiteBuildPlan;
+  }
+}
+
+/** How long a file waits for the shared build: it starts with the run, on a machine busy with other suites. */
+const BUILD_WAIT_MILLIS = 15 * 60_000;
+
+/** Waits for the shared build (started by the global setup) and returns it; rejects with the build's output. */
+export async function siteBuild(): Promise<SiteBuildPlan> {
+  const plan = inject("siteBuild");
+  const deadline = Date.now() + BUILD_WAIT_MILLIS;
+  while (Date.now() < deadline) {
+    const status = await readFile(plan.statusFile, "utf8").then(
+      (text) => JSON.parse(text) as { ok: boolean; message?: string },
+      () => null,
+    );
+    if (status?.ok) return plan;
+    if (status) throw new Error(status.message);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The shared site build did not finish within ${BUILD_WAIT_MILLIS / 60_000} minutes.`);
+}
