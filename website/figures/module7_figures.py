@@ -113,7 +113,80 @@ def grasp_candidates():
               "Top view of side-grasp candidates around the cup: feasible, out of reach, in collision")
 
 
+def joint_loop_rates():
+    ex = run_example("07-navigation-manipulation/01-ros2-control.mdx", "joint_loop.py")
+    import math
+
+    def trace(rate_hz, duration=2.0):
+        """The chapter's loop (same plant, gains and profile), keeping every control step."""
+        dt, sub = 1.0 / rate_hz, 10
+        q, qd, integ, out = 0.0, 0.0, 0.0, []
+        for k in range(int(duration * rate_hz) + 1):
+            t = k * dt
+            q_ref, qd_ref, _ = ex["trapezoid"](0.0, 1.0, v_max=1.0, a_max=4.0, t=t)
+            err = q_ref - q
+            integ += err * dt
+            tau = ex["kp"] * err + ex["kd"] * (qd_ref - qd) + ex["ki"] * integ
+            tau = max(-ex["tau_max"], min(ex["tau_max"], tau))
+            for _ in range(sub):
+                friction = ex["b"] * qd + (ex["tau_c"] * math.copysign(1.0, qd) if abs(qd) > 1e-6 else 0.0)
+                qd += (tau - friction) / ex["J"] * dt / sub
+                q += qd * dt / sub
+            out.append((t, q_ref, q))
+        return out
+
+    pw, ph, left, top = 560, 240, 60, 30
+    to_xy = lambda t, q: (left + t / 2.0 * pw, top + ph - (q + 0.1) / 1.3 * ph)
+    body = [f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="{TEXT}" stroke-width="1.5"/>',
+            f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + ph}" stroke="{TEXT}" stroke-width="1.5"/>']
+    for t in (0.0, 0.5, 1.0, 1.5, 2.0):
+        x, _ = to_xy(t, 0)
+        body.append(text(x, top + ph + 16, f"{t:g}", size=11, weight="normal"))
+    for q in (0.0, 0.5, 1.0):
+        _, y = to_xy(0, q)
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="{GREY}" stroke-opacity="0.35"/>')
+        body.append(text(left - 8, y + 4, f"{q:g}", size=11, anchor="end", weight="normal"))
+    body.append(text(left + pw / 2, top + ph + 34, "time [s]", size=12))
+    body.append(text(left + 6, top + 4, "q [rad]", size=12, anchor="start"))
+    series = [(trace(1000), GREY, "reference (trapezoid)", True), (trace(1000), BLUE, "1000 Hz", False),
+              (trace(50), ORANGE, "50 Hz", False), (trace(25), RED, "25 Hz", False)]
+    for i, (data, colour, name, is_ref) in enumerate(series):
+        pts = " ".join("{:.1f},{:.1f}".format(*to_xy(t, qr if is_ref else q)) for t, qr, q in data)
+        dash = ' stroke-dasharray="7 5"' if is_ref else ""
+        body.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="{2.5 if is_ref else 2}"{dash}/>')
+        body.append(f'<line x1="{left + pw - 170}" y1="{top + ph - 92 + i * 20}" x2="{left + pw - 146}" '
+                    f'y2="{top + ph - 92 + i * 20}" stroke="{colour}" stroke-width="3"{dash}/>')
+        body.append(text(left + pw - 140, top + ph - 88 + i * 20, name, size=12, anchor="start"))
+    write_svg(f"{FOLDER}/joint-loop-rates.svg", left + pw + 20, top + ph + 44, body,
+              "Joint position under the same PID gains at 1000, 50 and 25 Hz, against the trapezoidal reference")
+
+
+def tf_frames():
+    ex = run_example("07-navigation-manipulation/02-navigation-nav2.mdx", "corridor_mcl.py")
+    offset = ex["est"] - ex["odom_x"]
+    body = [ARROW_DEF]
+    frames = [("map", 40), ("odom", 300), ("base_link", 560)]
+    for name, x in frames:
+        body += box(x, 60, 150, 50, BLUE, [name], size=15)
+    body += box(560, 190, 150, 44, GREY, ["camera_link, …"], size=13)
+    body.append(arrow(190, 85, 298, 85, width=3))
+    body.append(arrow(450, 85, 558, 85, width=3))
+    body.append(arrow(635, 110, 635, 188, width=2))
+    body.append(text(245, 40, "AMCL (localiser)", size=13))
+    body.append(text(245, 132, "correct, may jump", size=12, weight="normal"))
+    body.append(text(245, 150, f"corridor example: {offset:+.2f} m", size=12, weight="normal"))
+    body.append(text(505, 40, "odometry (diff_drive_controller", size=13))
+    body.append(text(505, 56, "or leg odometry)", size=13))
+    body.append(text(505, 132, "smooth, drifts", size=12, weight="normal"))
+    body.append(text(645, 146, "robot_state_publisher", size=12, anchor="start", weight="normal"))
+    body.append(text(645, 162, "(URDF + /joint_states)", size=12, anchor="start", weight="normal"))
+    write_svg(f"{FOLDER}/tf-frames.svg", 800, 250, body,
+              "The transform chain map to odom to base_link and who publishes each transform")
+
+
 if __name__ == "__main__":
     ros2_control_architecture()
+    joint_loop_rates()
+    tf_frames()
     astar_costmap()
     grasp_candidates()
