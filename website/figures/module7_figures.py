@@ -12,9 +12,10 @@ def ros2_control_architecture():
     body += box(20, 70, 130, 54, PURPLE, ["MoveIt 2"])
     body += box(20, 160, 130, 54, PURPLE, ["Nav2"])
     body += box(20, 250, 130, 54, PURPLE, ["robot_state_", "publisher"], size=12)
-    body.append(f'<rect x="190" y="30" width="270" height="300" rx="10" fill="none" stroke="{TEXT}" stroke-width="2"/>')
-    body.append(text(325, 52, "controller manager", size=15))
-    body.append(text(325, 70, "read → update → write, every cycle", size=11, weight="normal"))
+    # The resource manager lives inside the controller manager, so the frame encloses it too.
+    body.append(f'<rect x="190" y="22" width="395" height="308" rx="10" fill="none" stroke="{TEXT}" stroke-width="2"/>')
+    body.append(text(387, 44, "controller manager", size=15))
+    body.append(text(387, 60, "read → update → write, every cycle", size=11, weight="normal"))
     body += box(210, 85, 230, 50, BLUE, ["joint_trajectory_controller"], size=12)
     body += box(210, 160, 230, 50, BLUE, ["diff_drive_controller"], size=12)
     body += box(210, 235, 230, 50, BLUE, ["joint_state_broadcaster"], size=12)
@@ -24,7 +25,7 @@ def ros2_control_architecture():
     body.append(text(178, 178, "cmd_vel", size=10, weight="normal"))
     body.append(arrow(208, 262, 152, 277))
     body.append(text(178, 240, "/joint_states", size=10, weight="normal"))
-    body += box(490, 60, 80, 250, GREY, ["resource", "manager:", "state +", "command", "interfaces"], size=11)
+    body += box(490, 75, 80, 235, GREY, ["resource", "manager:", "state +", "command", "interfaces"], size=11)
     for y in (110, 185, 260):
         body.append(f'<line x1="440" y1="{y}" x2="488" y2="{y}" stroke="{TEXT}" stroke-width="2"/>')
     body.append(text(700, 40, "one hardware component,", size=12))
