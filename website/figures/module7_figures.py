@@ -70,7 +70,7 @@ def astar_costmap():
             body.append(f'<circle cx="{cx}" cy="{cy}" r="10" fill="{colour}"/>')
             body.append(text(cx, cy + 4.5, name, size=12, fill="#ffffff"))
     ly = 40 + H * cell + 28
-    for i, (fill, opacity, name) in enumerate((("#94a3b8", 1.0, "obstacle"), (RED, 0.75, "lethal (inflated)"),
+    for i, (fill, opacity, name) in enumerate((("#94a3b8", 1.0, "obstacle"), (RED, 0.75, "inside robot radius"),
                                                (ORANGE, 0.6, "inflation cost"), (BLUE, 1.0, "planned path"))):
         x = 40 + i * 190
         body.append(f'<rect x="{x}" y="{ly - 12}" width="16" height="16" fill="{fill}" fill-opacity="{opacity}"/>')
