@@ -36,7 +36,7 @@ export function Hero() {
             <ContinueReading className={styles.continue} />
           </div>
           <ul className={styles.facts}>
-            <li>7 modules · 20+ chapters</li>
+            <li>8 modules · 25+ chapters</li>
             <li>Python &amp; ROS 2 labs</li>
             <li>Simulation or real-robot variants</li>
           </ul>

@@ -8,7 +8,7 @@ export function ModuleGrid() {
     <section className={styles.section} aria-labelledby="modules-heading">
       <div className="container">
         <h2 id="modules-heading" className={styles.sectionTitle}>
-          Seven modules, from first principles to a working humanoid
+          Eight modules, from first principles to a working humanoid
         </h2>
         <ol className={styles.grid}>
           {MODULES.map((module) => (

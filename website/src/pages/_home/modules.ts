@@ -38,6 +38,12 @@ export const MODULES = [
   },
   {
     number: 7,
+    title: "Navigation and manipulation",
+    to: "/docs/navigation-manipulation/ros2-control",
+    summary: "ros2_control between controllers and hardware, Nav2 for the base, MoveIt 2 for the arms.",
+  },
+  {
+    number: 8,
     title: "Capstone",
     to: "/docs/capstone/capstone-project",
     summary: "Integrate everything into one voice-commanded humanoid in simulation.",
