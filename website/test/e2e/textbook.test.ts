@@ -110,6 +110,9 @@ describe("a learner in Chromium", () => {
     const other = await context.newPage();
     await other.goto("/profile");
     await page.goto("/profile");
+    // Both tabs hold the profile (and its ETag) before either saves; on a busy machine this tab's read could
+    // otherwise arrive after the other tab's save, and there would be no conflict to tell about.
+    await page.getByLabel("Learning goals").waitFor();
     await other.getByLabel("Learning goals").fill("Goals saved in the other tab.");
     await other.getByRole("button", { name: "Save profile" }).click();
     await other.getByText("Your profile is saved.").waitFor();
