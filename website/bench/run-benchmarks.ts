@@ -14,6 +14,7 @@ import { medianFigure, postgresVersion, writeBenchResult } from "@textbook/scrip
 import { launchChromium } from "../test/e2e/support/browser.js";
 import { buildSite } from "../test/e2e/support/build-site.js";
 import { freePort } from "../test/e2e/support/free-port.js";
+import { buildEnvironment, chooseServiceUrls } from "../test/e2e/support/service-urls.js";
 import { startStack } from "../test/e2e/support/start-stack.js";
 import { serveStatic } from "../test/e2e/support/static-server.js";
 import { htmlContains, pageJavaScript } from "./chapter-javascript.js";
@@ -34,7 +35,10 @@ async function main(): Promise<number> {
   log("building the site with accounts and starting the services (one build)…");
   const database = await createBenchDatabase(process.env.BENCH_DATABASE_URL, "website");
   const postgres = await postgresVersion(database.url);
-  const stack = await startStack(database);
+  const urls = await chooseServiceUrls();
+  const shippedDir = join(workDir, "shipped");
+  await buildSite(shippedDir, buildEnvironment(urls));
+  const stack = await startStack(database, { site: { ...urls, buildDir: shippedDir } });
   const browser = await launchChromium();
   try {
     log("building the site without accounts and personalisation (TEXTBOOK_ACCOUNTS=off)…");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildSite } from "./build-site.js";
-import { freePort } from "./free-port.js";
+import { buildEnvironment, chooseServiceUrls } from "./service-urls.js";
 import type { SiteBuildPlan } from "./site-build.js";
 
 /**
@@ -13,20 +13,13 @@ import type { SiteBuildPlan } from "./site-build.js";
  * so each can start its own services on these ports.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [websitePort, authPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   const workDir = await mkdtemp(join(tmpdir(), "textbook-site-build-"));
   const plan: SiteBuildPlan = {
+    ...(await chooseServiceUrls()),
     buildDir: join(workDir, "build"),
     statusFile: join(workDir, "status.json"),
-    websiteUrl: `http://localhost:${websitePort}`,
-    authUrl: `http://localhost:${authPort}`,
-    profileApiUrl: `http://localhost:${apiPort}`,
   };
-  const building = buildSite(plan.buildDir, {
-    WEBSITE_URL: plan.websiteUrl,
-    BETTER_AUTH_URL: plan.authUrl,
-    PROFILE_API_URL: plan.profileApiUrl,
-  }).then(
+  const building = buildSite(plan.buildDir, buildEnvironment(plan)).then(
     () => writeFile(plan.statusFile, JSON.stringify({ ok: true })),
     (error: Error) => writeFile(plan.statusFile, JSON.stringify({ ok: false, message: error.message })),
   );

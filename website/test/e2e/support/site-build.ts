@@ -1,14 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
+import type { BuiltSite } from "./service-urls.js";
 
 /** The one site build every e2e file shares, and the URLs baked into it. */
-export interface SiteBuildPlan {
-  buildDir: string;
+export interface SiteBuildPlan extends BuiltSite {
   /** Written when the build ends: `{ ok: true }` or `{ ok: false, message }`. */
   statusFile: string;
-  websiteUrl: string;
-  authUrl: string;
-  profileApiUrl: string;
 }
 
 declare module "vitest" {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAuthServer } from "@textbook/auth-server/testing";
 import { startProfileApi } from "@textbook/profile-api/testing";
+import type { BuiltSite } from "./service-urls.js";
 import { siteBuild } from "./site-build.js";
 import { serveStatic } from "./static-server.js";
 
@@ -24,6 +25,8 @@ export interface Stack {
 export interface StackOptions {
   authEnv?: Record<string, string>;
   profileApiEnv?: Record<string, string>;
+  /** The build to serve; by default the e2e project's shared build. A benchmark outside vitest passes its own. */
+  site?: BuiltSite;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function startStack(
   database: { url: string; drop(): Promise<void> },
   options: StackOptions = {},
 ): Promise<Stack> {
-  const { buildDir, websiteUrl, authUrl, profileApiUrl } = await siteBuild();
+  const { buildDir, websiteUrl, authUrl, profileApiUrl } = options.site ?? (await siteBuild());
   const [websitePort, authPort, apiPort] = [websiteUrl, authUrl, profileApiUrl].map(
     (url) => new URL(url).port,
   );
