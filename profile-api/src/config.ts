@@ -5,7 +5,7 @@ import { Value } from "typebox/value";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-/** The environment variables the profile-api reads (shared/ARCHITECTURE.md, "Configuration"). */
+/** The environment variables the profile-api reads (docs/architecture.md, "Configuration"). */
 const EnvironmentSchema = Type.Object({
   NODE_ENV: Type.String({ default: "development" }),
   DATABASE_URL: Type.String({ minLength: 1 }),

@@ -39,7 +39,7 @@ const optional = z
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
-/** The auth-server's environment variables as the contract names them (ARCHITECTURE.md, README.md). */
+/** The auth-server's environment variables as the contract names them (docs/architecture.md, README.md). */
 export const environmentSchema = z.object({
   NODE_ENV: z.string().default("development"),
   DATABASE_URL: databaseUrl,

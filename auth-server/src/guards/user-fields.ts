@@ -37,7 +37,7 @@ function checkImage(value: unknown): void {
 /**
  * Before sign-up and update-user: every text field PostgreSQL can store as sent, `name` within its bounds (and
  * stored trimmed), `image` an https URL or null. Better Auth checks none of this; a NUL would reach the INSERT
- * and come back as a 5xx. Contract: ARCHITECTURE.md, "Limits and hostile input".
+ * and come back as a 5xx. Contract: docs/architecture.md, "Limits and hostile input".
  */
 export const validateUserFields = createAuthMiddleware(async (ctx) => {
   const body = ctx.body as Record<string, unknown> | undefined;

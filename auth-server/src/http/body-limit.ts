@@ -3,7 +3,7 @@ import type { RequestHandler } from "express";
 import type { Logger } from "pino";
 import { logSafePath } from "./log-safe-path.js";
 
-/** The largest request body the auth-server takes (ARCHITECTURE.md, "Limits and hostile input"). */
+/** The largest request body the auth-server takes (docs/architecture.md, "Limits and hostile input"). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 // After a 413 the connection closes, but not at once: a client still sending would get a reset, which can

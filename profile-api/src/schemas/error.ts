@@ -1,6 +1,6 @@
 import Type from "typebox";
 
-/** The one error body of the API (shared/ARCHITECTURE.md). */
+/** The one error body of the API (docs/architecture.md). */
 export const ErrorResponse = Type.Object(
   {
     error: Type.String({ description: "Stable snake_case code (README.md lists them); never renamed." }),

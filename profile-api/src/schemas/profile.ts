@@ -14,7 +14,7 @@ export const LAB_HARDWARE = ["simulation", "gpu", "robot"] as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) =>
   Type.Union([schema, Type.Null()], { description });
 
-/** The writable fields and their bounds (shared/ARCHITECTURE.md, "Learner profile"). */
+/** The writable fields and their bounds (docs/architecture.md, "Learner profile"). */
 const fields = {
   displayName: StorableText({
     minLength: 1,

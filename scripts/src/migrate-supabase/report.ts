@@ -3,7 +3,7 @@ import type { Failure, UserChange } from "./plan-changes.js";
 import type { Reconciliation } from "./reconcile.js";
 import type { Outcome, ReportFacts, Skipped, SourceUser, Warning } from "./types.js";
 
-/** The JSON report (`--report FILE`); its minimum content is fixed by shared/ARCHITECTURE.md. */
+/** The JSON report (`--report FILE`); its minimum content is fixed by docs/architecture.md. */
 export interface Report {
   dryRun: boolean;
   startedAt: string;

@@ -1,4 +1,4 @@
-/** A background level, as the profile-api stores it (shared/ARCHITECTURE.md, "Learner profile"). */
+/** A background level, as the profile-api stores it (docs/architecture.md, "Learner profile"). */
 export type Level = "none" | "beginner" | "intermediate" | "advanced";
 
 export const LEVELS: readonly Level[] = ["none", "beginner", "intermediate", "advanced"];

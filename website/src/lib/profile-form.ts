@@ -68,7 +68,7 @@ export function parseLanguages(text: string): string[] {
     });
 }
 
-/** The API's write rules (shared/ARCHITECTURE.md), checked before sending so errors show next to the field. */
+/** The API's write rules (docs/architecture.md), checked before sending so errors show next to the field. */
 export function validateDraft(draft: ProfileDraft): DraftErrors {
   const errors: DraftErrors = {};
   const input = fromDraft(draft);
