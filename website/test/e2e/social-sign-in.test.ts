@@ -156,7 +156,7 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
     await page.waitForURL((url) => url.pathname === "/welcome");
     await expect.poll(() => page.getByLabel("Name").inputValue(), PATIENTLY).toBe("Grace Hopper");
     await page.getByLabel("Software background").selectOption("advanced");
-    await page.getByLabel("Hardware background").selectOption("beginner");
+    await page.getByLabel("A GPU workstation or a Jetson").check();
     await page.getByLabel("Programming languages").fill("COBOL, Python");
     await screenshot(page, "welcome-background-questions-light");
     await page.getByRole("button", { name: "Save and continue" }).click();
@@ -166,6 +166,7 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
     await page.goto("/profile");
     await expect.poll(() => page.getByLabel("Software background").inputValue(), PATIENTLY).toBe("advanced");
     expect(await page.getByLabel("Programming languages").inputValue()).toBe("COBOL, Python");
+    expect(await page.getByLabel("A GPU workstation or a Jetson").isChecked()).toBe(true);
   });
 
   it("signs a migrated learner in through the button to the same account and the migrated profile", async () => {
