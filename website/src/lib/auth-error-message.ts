@@ -20,6 +20,7 @@ const MESSAGES: Record<string, string> = {
   INVALID_PASSWORD: "The password is not correct.",
   SESSION_EXPIRED: "For your security, sign in again before doing this.",
   SESSION_NOT_FRESH: "For your security, sign in again before doing this.",
+  USER_ALREADY_HAS_PASSWORD: "Enter your password to confirm.",
 };
 
 /** Says, for a person, what went wrong with an auth-server call. */

@@ -275,6 +275,33 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
       )
       .toBe(1);
   });
+  it("deletes an account without a password soon after signing in through the provider, asking no password", async () => {
+    const page = await freshPage();
+    provider.signInAs({
+      sub: "ada-7",
+      email: "ada@springfield.edu",
+      name: "Ada Provider",
+      email_verified: true,
+    });
+    await page.goto(`/login?next=${encodeURIComponent("/profile")}`);
+    await page.getByRole("button", { name: CONTINUE }).click();
+    await page.waitForURL((url) => url.pathname === "/welcome");
+    await expect.poll(() => page.getByLabel("Name").inputValue(), PATIENTLY).toBe("Ada Provider");
+    await page.getByLabel("Software background").selectOption("beginner");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.waitForURL((url) => url.pathname === "/profile");
+
+    await page.getByRole("button", { name: "Delete my account…" }).click();
+    await page.getByText("Your account has no password").waitFor();
+    expect(await page.getByLabel("Your password, to confirm").count()).toBe(0);
+    await page.getByRole("button", { name: "Delete my account permanently" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n FROM "user" WHERE email = 'ada@springfield.edu'`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
   it("shows no provider section at all when the auth-server has none configured", async () => {
     const off = [
       "OIDC_PROVIDER_ID",
