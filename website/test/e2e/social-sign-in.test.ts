@@ -107,6 +107,17 @@ async function freshPage(colorScheme: "light" | "dark" = "light"): Promise<Page>
   return context.newPage();
 }
 
+/** Presses the provider's button on the sign-in page on the way to `next`, the provider answering as `person`. */
+async function continueWithProvider(
+  page: Page,
+  person: Parameters<MockIdentityProvider["signInAs"]>[0],
+  next: string,
+): Promise<void> {
+  provider.signInAs(person);
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByRole("button", { name: CONTINUE }).click();
+}
+
 const navbar = (page: Page) => page.locator("nav.navbar");
 const signedInUserId = (page: Page) =>
   page.evaluate(async (authUrl) => {
@@ -239,14 +250,13 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
 
   it("never unlinks the only way to sign in, and sets a first password through the e-mail", async () => {
     const page = await freshPage();
-    provider.signInAs({
+    const grace = {
       sub: "grace-1",
       email: "grace@springfield.edu",
       name: "Grace Hopper",
       email_verified: true,
-    });
-    await page.goto(`/login?next=${encodeURIComponent("/account/sign-in-methods")}`);
-    await page.getByRole("button", { name: CONTINUE }).click();
+    };
+    await continueWithProvider(page, grace, "/account/sign-in-methods");
     await page.waitForURL((url) => url.pathname === "/account/sign-in-methods");
     const row = (name: string) => page.getByRole("listitem", { name });
     await row("Password").getByText("No password yet").waitFor();
@@ -275,18 +285,13 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
       )
       .toBe(1);
   });
+
   it("deletes an account without a password soon after signing in through the provider, asking no password", async () => {
     const page = await freshPage();
-    provider.signInAs({
-      sub: "ada-7",
-      email: "ada@springfield.edu",
-      name: "Ada Provider",
-      email_verified: true,
-    });
-    await page.goto(`/login?next=${encodeURIComponent("/profile")}`);
-    await page.getByRole("button", { name: CONTINUE }).click();
+    const emmy = { sub: "emmy-7", email: "emmy@springfield.edu", name: "Emmy Noether", email_verified: true };
+    await continueWithProvider(page, emmy, "/profile");
     await page.waitForURL((url) => url.pathname === "/welcome");
-    await expect.poll(() => page.getByLabel("Name").inputValue(), PATIENTLY).toBe("Ada Provider");
+    await expect.poll(() => page.getByLabel("Name").inputValue(), PATIENTLY).toBe("Emmy Noether");
     await page.getByLabel("Software background").selectOption("beginner");
     await page.getByRole("button", { name: "Save and continue" }).click();
     await page.waitForURL((url) => url.pathname === "/profile");
@@ -297,7 +302,7 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
     await page.getByRole("button", { name: "Delete my account permanently" }).click();
     await page.waitForURL((url) => url.pathname === "/login");
     const { rows } = await pool.query(
-      `SELECT count(*)::int AS n FROM "user" WHERE email = 'ada@springfield.edu'`,
+      `SELECT count(*)::int AS n FROM "user" WHERE email = 'emmy@springfield.edu'`,
     );
     expect(rows[0].n).toBe(0);
   });
