@@ -4,6 +4,7 @@ import { OAuth2Server } from "oauth2-mock-server";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAuthServer } from "../src/testing/start-auth-server.js";
+import { completeSocialFlow, sessionUserId } from "./support/social-sign-in-flow.js";
 import { testEnvironment } from "./support/test-environment.js";
 
 interface Identity {
@@ -31,33 +32,14 @@ describe("sign-in with an OpenID Connect provider (oauth2-mock-server as a gener
     provider.service.once("beforeUserinfo", (response) => {
       response.body = claims;
     });
-    const start = await fetch(`${server.url}/api/auth/sign-in/social`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: website },
-      body: JSON.stringify({ provider: "mock", callbackURL: `${website}/welcome` }),
+    const { location, sessionCookie } = await completeSocialFlow({
+      authUrl: server.url,
+      website,
+      provider: "mock",
     });
-    expect(start.status).toBe(200);
-    const cookies = start.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
-    const { url } = (await start.json()) as { url: string };
-
-    const authorize = await fetch(url, { redirect: "manual" });
-    const callbackUrl = authorize.headers.get("location") as string;
-    expect(callbackUrl.startsWith(`${server.url}/api/auth/callback/mock`)).toBe(true);
-
-    const callback = await fetch(callbackUrl, { redirect: "manual", headers: { cookie: cookies } });
-    expect(callback.status).toBe(302);
-    const sessionCookie = callback.headers
-      .getSetCookie()
-      .find((line) => line.startsWith("better-auth.session_token="));
     expect(sessionCookie).toBeDefined();
-    const session = await fetch(`${server.url}/api/auth/get-session`, {
-      headers: { cookie: (sessionCookie as string).split(";")[0] as string },
-    });
-    const body = (await session.json()) as { user: { id: string } };
-    return { userId: body.user.id, location: callback.headers.get("location") as string };
+    const userId = await sessionUserId(server.url, sessionCookie as string);
+    return { userId: userId as string, location };
   }
 
   beforeAll(async () => {
