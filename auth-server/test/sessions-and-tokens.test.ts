@@ -1,18 +1,18 @@
-import { createPool } from "@textbook/migrations/database";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
+import type { TestDatabase } from "@textbook/migrations/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAuthServer } from "../src/testing/start-auth-server.js";
+import { type AuthServerUnderTest, startAuthServerUnderTest } from "./support/auth-server-under-test.js";
 import { type DatabaseProxy, startDatabaseProxy } from "./support/database-proxy.js";
-import { testEnvironment } from "./support/test-environment.js";
 
 const PASSWORD = "sessions password 1";
 
 describe("sessions and tokens: caching, bans, account deletion, sign-up in an outage", () => {
   let database: TestDatabase;
   let pool: pg.Pool;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let environment: AuthServerUnderTest["environment"];
+  let server: AuthServerUnderTest["server"];
+  let underTest: AuthServerUnderTest;
   let website: string;
 
   const call = (path: string, init: { body?: object; cookie?: string } = {}) =>
@@ -41,20 +41,14 @@ describe("sessions and tokens: caching, bans, account deletion, sign-up in an ou
     (await pool.query(`SELECT count(*)::int AS n FROM session WHERE "userId" = $1`, [userId])).rows[0].n;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = createPool({ connectionString: database.url, max: 1 });
-    environment = testEnvironment(database.url, {
+    underTest = await startAuthServerUnderTest({
       RATE_LIMIT_ENABLED: "false",
       REQUIRE_EMAIL_VERIFICATION: "false",
     });
-    website = environment.env.WEBSITE_URL as string;
-    server = await startAuthServer(environment.env);
+    ({ server, pool, database, environment, website } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
-    await pool?.end();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it("answers /api/auth/token with Cache-Control: no-store", async () => {

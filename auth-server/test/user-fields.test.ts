@@ -1,10 +1,7 @@
-import { createPool } from "@textbook/migrations/database";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../src/testing/start-auth-server.js";
 import { createTestClient } from "./support/auth-client.js";
-import { testEnvironment } from "./support/test-environment.js";
+import { type AuthServerUnderTest, startAuthServerUnderTest } from "./support/auth-server-under-test.js";
 
 // Each case: the fields sent besides a valid e-mail and password, and the field the 400 must name.
 const HOSTILE_SIGN_UPS: [string, Record<string, unknown>, string][] = [
@@ -26,10 +23,9 @@ const HOSTILE_SIGN_UPS: [string, Record<string, unknown>, string][] = [
 ];
 
 describe("names, images and text PostgreSQL cannot store, on sign-up and update-user", () => {
-  let database: TestDatabase;
   let pool: pg.Pool;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let server: AuthServerUnderTest["server"];
+  let underTest: AuthServerUnderTest;
   let website: string;
   let count = 0;
 
@@ -45,20 +41,14 @@ describe("names, images and text PostgreSQL cannot store, on sign-up and update-
     (await pool.query(`SELECT name, image FROM "user" WHERE email = $1`, [email])).rows[0];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = createPool({ connectionString: database.url, max: 1 });
-    environment = testEnvironment(database.url, {
+    underTest = await startAuthServerUnderTest({
       RATE_LIMIT_ENABLED: "false",
       REQUIRE_EMAIL_VERIFICATION: "false",
     });
-    website = environment.env.WEBSITE_URL as string;
-    server = await startAuthServer(environment.env);
+    ({ server, pool, website } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
-    await pool?.end();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it.each(HOSTILE_SIGN_UPS)(
