@@ -58,8 +58,3 @@ export function hasRealRobot(reader: Pick<ReaderLevels, "labHardware">): boolean
 export function showsLabVariant(kind: LabKind, hasRobot: boolean | null): boolean {
   return kind === "simulation" || hasRobot !== false;
 }
-
-/** "none, beginner or intermediate": a level list as words, for the label of a block. */
-export function describeLevels(levels: Level[]): string {
-  return levels.length <= 1 ? (levels[0] ?? "") : `${levels.slice(0, -1).join(", ")} or ${levels.at(-1)}`;
-}

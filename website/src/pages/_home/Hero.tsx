@@ -1,7 +1,7 @@
 import Link from "@docusaurus/Link";
 import useDocusaurusContext from "@docusaurus/useDocusaurusContext";
-import { useAuth } from "../../components/auth/AuthProvider.js";
-import { ContinueReading } from "../../components/progress/ContinueReading.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { ContinueReading } from "@site/src/components/progress/ContinueReading.js";
 import { HeroPreview } from "./HeroPreview.js";
 import styles from "./home.module.css";
 

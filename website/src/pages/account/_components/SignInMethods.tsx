@@ -1,11 +1,11 @@
 import { useLocation } from "@docusaurus/router";
 import Translate, { translate } from "@docusaurus/Translate";
 import useBaseUrl from "@docusaurus/useBaseUrl";
+import { Alert } from "@site/src/components/account/Alert.js";
+import { useSignInProviders } from "@site/src/components/account/use-sign-in-providers.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { type AuthErrorLike, authErrorMessage } from "@site/src/lib/auth-error-message.js";
 import { useCallback, useEffect, useState } from "react";
-import { Alert } from "../../../components/account/Alert.js";
-import { useSignInProviders } from "../../../components/account/use-sign-in-providers.js";
-import { useAuth } from "../../../components/auth/AuthProvider.js";
-import { type AuthErrorLike, authErrorMessage } from "../../../lib/auth-error-message.js";
 import { MethodItem } from "./MethodItem.js";
 import { SetPassword } from "./SetPassword.js";
 import styles from "./sessions.module.css";
