@@ -60,6 +60,11 @@ function messageForCode(code: string): string | null {
         id: "auth.error.sessionNotFresh",
         message: "For your security, sign in again before doing this.",
       });
+    case "FAILED_TO_UNLINK_LAST_ACCOUNT":
+      return translate({
+        id: "account.methods.lastMethod",
+        message: "This is your only way to sign in: set a password or link another account first.",
+      });
     case "USER_ALREADY_HAS_PASSWORD":
       return translate({
         id: "auth.error.userAlreadyHasPassword",
