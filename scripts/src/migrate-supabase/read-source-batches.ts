@@ -27,7 +27,7 @@ interface UserRow {
  * facts (report.ts). It is part of every source digest: raise it whenever either changes, and the next run compares
  * every user in full again instead of trusting digests taken under the old mapping.
  */
-export const MAPPING_VERSION = "1";
+export const MAPPING_VERSION = "2";
 
 /**
  * Streams the ids of `auth.users` in id order, a page at a time (keyset pagination: each page starts after the last

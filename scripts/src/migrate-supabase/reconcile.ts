@@ -1,3 +1,4 @@
+import { BCRYPT_CLAIM_SOURCE } from "@textbook/migrations/bcrypt-hash";
 import type pg from "pg";
 import { accountKey, bitsToHex, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
@@ -42,9 +43,10 @@ const LIST_LIMIT = 100;
  * so the XOR over the batch equals the source's exactly when every row agrees.
  * It also keeps each user's target digest true to its verdicts (`recorded`): cleared where a part is not `same`, and
  * stored again for a user not re-read ($3) whose parts are all `same` (its digest was missing or stale, or it would
- * not be checked here). It runs in the transaction that wrote the batch, before it commits.
+ * not be checked here). It runs in the transaction that wrote the batch, before it commits. $4 is what a bcrypt hash
+ * starts with (BCRYPT_CLAIM_SOURCE, migrations/src/bcrypt-hash.ts), the rule the migration and sign-in share.
  */
-export const CHECK_TARGET = String.raw`
+export const CHECK_TARGET = `
 WITH r AS (
   SELECT s.user_id, s.fingerprints AS f, s.imported_at, false AS trusted
     FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
@@ -68,7 +70,7 @@ WITH r AS (
     FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'a') AS k
     LEFT JOIN LATERAL (
       SELECT a."providerId" AS provider_id, a."updatedAt" AS updated_at,
-             coalesce(a.password ~ '^\$2[aby]?\$\d\d\$', false) AS bcrypt,
+             coalesce(a.password ~ $4, false) AS bcrypt,
              md5(jsonb_build_array(a."providerId", a."accountId", a."userId", a.password, a."createdAt"::text,
                                    a."updatedAt"::text)::text) AS live
         FROM account a
@@ -177,6 +179,7 @@ export class Reconciler {
       JSON.stringify(ids),
       JSON.stringify(written),
       JSON.stringify(trusted),
+      BCRYPT_CLAIM_SOURCE,
     ]);
     return { changes: compared, rows };
   }

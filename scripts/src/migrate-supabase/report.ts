@@ -1,4 +1,4 @@
-import { isBcryptHash } from "./classify-user.js";
+import { claimsBcrypt } from "@textbook/migrations/bcrypt-hash";
 import type { Failure, UserChange } from "./plan-changes.js";
 import type { Reconciliation } from "./reconcile.js";
 import type { Outcome, ReportFacts, Skipped, SourceUser, Warning } from "./types.js";
@@ -38,7 +38,7 @@ const STATUS_COUNT = {
 function sourceCounts(user: SourceUser, outcome: Outcome): string[] {
   const keys = ["users"];
   if (user.hasMfa) keys.push("withMfa");
-  if (isBcryptHash(user.encryptedPassword)) keys.push("withPassword");
+  if (claimsBcrypt(user.encryptedPassword)) keys.push("withPassword");
   if (user.invitedAt !== null && user.emailConfirmedAt === null) keys.push("invitedNotAccepted");
   if (user.profile) keys.push("profiles");
   for (const identity of user.identities) keys.push(`identities.${identity.provider}`);

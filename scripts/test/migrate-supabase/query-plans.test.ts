@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { BCRYPT_CLAIM_SOURCE } from "@textbook/migrations/bcrypt-hash";
 import { withTransaction } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import pg from "pg";
@@ -170,7 +171,11 @@ describe("the rerun's statements on an analyzed target", () => {
   it("reads each live row it checks by key, once, and records target digests by key (CHECK_TARGET)", async () => {
     const ids = await batchIds();
     // Trusted users whose parts all differ (the fingerprints above are made up): their target digests are cleared.
-    const plan = await explain(CHECK_TARGET, ["[]", "[]", JSON.stringify(ids)], UTC_SETTINGS);
+    const plan = await explain(
+      CHECK_TARGET,
+      ["[]", "[]", JSON.stringify(ids), BCRYPT_CLAIM_SOURCE],
+      UTC_SETTINGS,
+    );
     expect(summary(plan)).toEqual({
       supabase_import: 2 * BATCH,
       user: BATCH,
