@@ -50,9 +50,9 @@ export interface BatchState {
 // - `trusted`: the same, except the live rows (compared part by part by the reconciliation), with its facts;
 // - `read`: everyone else (or everyone, with --full-compare, $5), with the import record's fingerprints if any.
 // Every table's part of the batch's id range is read once and joined by merge or hash (NO_NESTED_LOOPS, as
-// PostgreSQL estimates a uuid range of one batch at about one row and has planned nested loops over whole ranges
-// for every record: 0.3–0.6 s a batch at 1,000,000 users, and once 17 minutes); looking each user up by key cost
-// three times what the joins do (target-digest.ts).
+// PostgreSQL estimates a uuid range of one batch at about one row, and a nested loop would re-read a whole range for
+// every record, a cost that grows with the table); looking each user up by key costs more than the joins do
+// (target-digest.ts).
 export const BATCH_STATE = `
 WITH j AS (
   SELECT p.id, s.user_id IS NOT NULL AS imported, s.source_digest, s.fingerprints, s.report_facts,

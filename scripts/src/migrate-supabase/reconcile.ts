@@ -46,7 +46,7 @@ const LIST_LIMIT = 100;
  * not be checked here). It runs in the transaction that wrote the batch, before it commits. $4 is what a bcrypt hash
  * starts with (BCRYPT_CLAIM_SOURCE, migrations/src/bcrypt-hash.ts), the rule the migration and sign-in share.
  */
-export const CHECK_TARGET = `
+export const JUDGE_BATCH_AND_STORE_DIGESTS = `
 WITH r AS (
   SELECT s.user_id, s.fingerprints AS f, s.imported_at, false AS trusted
     FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
@@ -125,7 +125,7 @@ const PROBLEM: Record<string, string> = {
 };
 
 /** One batch's check, to count once its transaction has committed (Reconciler.record). */
-export interface BatchCheck {
+export interface BatchJudgement {
   changes: UserChange[];
   rows: CheckRow[];
 }
@@ -144,7 +144,7 @@ interface CheckRow {
  * Compares what each migrated user should be with what the target holds, batch by batch, so it needs no memory
  * per user: counts by category and an order-independent fingerprint over ids, e-mails, password hashes and every
  * profile field. This process computes the source's side from the source rows; PostgreSQL computes the target's
- * side from its live rows (CHECK_TARGET), and only the totals travel back.
+ * side from its live rows (JUDGE_BATCH_AND_STORE_DIGESTS), and only the totals travel back.
  */
 export class Reconciler {
   private readonly counts = new Map<string, { source: number; target: number }>();
@@ -156,12 +156,18 @@ export class Reconciler {
   private checkedByTargetDigest = 0;
 
   /**
-   * Checks one batch on `client` (in the transaction that wrote it, with UTC_SETTINGS): each user as migrated from
+   * Judges one batch on `client` (in the transaction that wrote it, with UTC_SETTINGS): each user as migrated from
    * the source against what the target holds for it now. For a `trusted` user (source digest unchanged since the
    * import, so not re-read) the source side is the fingerprints stored at import, which the unchanged digest shows
-   * are still those of its source rows. Counts nothing: pass the result to record() once the batch has committed.
+   * are still those of its source rows. It writes: each judged user's target digest is stored or cleared to match
+   * its verdicts (target-digest.ts), and commits or rolls back with the batch. Counts nothing: pass the result to
+   * record() once the batch has committed.
    */
-  async check(client: pg.PoolClient, changes: UserChange[], trusted: string[]): Promise<BatchCheck> {
+  async judgeBatchAndStoreDigests(
+    client: pg.PoolClient,
+    changes: UserChange[],
+    trusted: string[],
+  ): Promise<BatchJudgement> {
     // A user who deleted their account here is reported as such (report.changes.deletedOnTarget), not compared.
     const compared = changes.filter((change) => change.status !== "gone");
     const ids: string[] = [];
@@ -175,7 +181,7 @@ export class Reconciler {
     }
     if (ids.length === 0 && trusted.length === 0) return { changes: compared, rows: [] };
     // Lists travel as JSON text: node-postgres escapes array parameters element by element, which costs more here.
-    const { rows } = await client.query<CheckRow>(CHECK_TARGET, [
+    const { rows } = await client.query<CheckRow>(JUDGE_BATCH_AND_STORE_DIGESTS, [
       JSON.stringify(ids),
       JSON.stringify(written),
       JSON.stringify(trusted),
@@ -185,7 +191,7 @@ export class Reconciler {
   }
 
   /** Counts one checked batch. */
-  record({ changes, rows }: BatchCheck): void {
+  record({ changes, rows }: BatchJudgement): void {
     for (const { rows: migrated, fingerprints, xor } of changes) {
       this.sourceSet.add(xor);
       this.count("users", "source", 1);

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { redactDatabaseUrl } from "@textbook/migrations/database";
 import pLimit, { type LimitFunction } from "p-limit";
+import pMap from "p-map";
 import { classifyUser } from "./classify-user.js";
 import type { MigrationConfig } from "./config.js";
 import { EXIT, MigrationError } from "./errors.js";
@@ -38,7 +39,24 @@ interface RunState {
   fullReads: LimitFunction;
 }
 
-/** Runs the whole migration (or dry run) and returns the exit code; see USAGE in config.ts. */
+/**
+ * Runs the whole migration (or dry run) and returns the exit code; see USAGE in config.ts. One run:
+ *
+ *   inspect     the source's shape (inspect-source.ts), the target's schema (inspect-target.ts), the users who lose
+ *               an e-mail conflict (find-email-conflicts.ts); print the plan and ask (unless --yes or --dry-run)
+ *   for each page of auth.users ids (readSourcePages, read-source-batches.ts), BATCHES_IN_FLIGHT pages at once:
+ *     digests   Supabase hashes each user's rows (readSourceDigests; only when earlier runs stored digests)
+ *     sort      the target sorts the page's users (read-target-state.ts): verified (unchanged on both sides,
+ *               summed in SQL), trusted (unchanged in Supabase), or to read
+ *     read      the users to read, in full, in one snapshot (readSourceUsers), FULL_READS_IN_FLIGHT at once
+ *     map       each into skipped-with-a-reason or its rows (classify-user.ts, map-profile.ts)
+ *     plan      compare with the fingerprints earlier runs stored (plan-changes.ts)
+ *     write     one transaction per batch (write-changes.ts); if a row fails, redo it one savepoint per user
+ *     reconcile in that transaction, before it commits, the target judges its live rows against the fingerprints
+ *               and keeps target digests true (reconcile.ts, target-digest.ts); counted once it has committed
+ *     report    outcomes, changes, failures and warnings added up (report.ts)
+ *   then the summary on stdout (summary.ts), the JSON report (--report), the exit code (exitCode below).
+ */
 export async function runMigration(
   config: MigrationConfig,
   io: RunIo,
@@ -74,23 +92,17 @@ export async function runMigration(
     const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
     // Digests only matter where earlier runs stored some to compare with.
     const withDigests = imported > 0 && !config.fullCompare;
-    const batches = readSourcePages(db.source, config.batchSize)[Symbol.asyncIterator]();
-    // Reads the next page's ids from Supabase while up to BATCHES_IN_FLIGHT batches are digested, planned and
-    // written: their id ranges are disjoint, and each commits (or not) on its own, so a kill still leaves only whole
-    // batches.
-    const inFlight = new Set<Promise<void>>();
-    let next = batches.next();
-    for (;;) {
-      const { value: batch, done } = await next;
-      if (done) break;
-      next = batches.next();
-      next.catch(() => undefined);
-      const work = processBatch(state, batch, withDigests).then(() => progress.advance(batch.length));
-      inFlight.add(work);
-      work.then(() => inFlight.delete(work)).catch(() => undefined);
-      if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    // Up to BATCHES_IN_FLIGHT batches are digested, planned and written at once; p-map asks the page reader for the
+    // next page only when one of them is done, so memory holds that many pages whatever the number of users. Their
+    // id ranges are disjoint and each commits (or not) on its own, so a kill still leaves only whole batches.
+    await pMap(
+      readSourcePages(db.source, config.batchSize),
+      async (batch) => {
+        await processBatch(state, batch, withDigests);
+        progress.advance(batch.length);
+      },
+      { concurrency: BATCHES_IN_FLIGHT },
+    );
     progress.finish();
     const report = state.report.build(state.reconciler?.result() ?? null);
     if (config.reportFile) await writeFile(config.reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -198,7 +210,7 @@ async function finishBatch(
   const written =
     reconciler && (plan.changes.length > 0 || trusted.ids.length > 0)
       ? await writeChanges(db.target, plan.changes, (client, failed) =>
-          reconciler.check(
+          reconciler.judgeBatchAndStoreDigests(
             client,
             plan.changes.filter((change) => !failed.has(change.rows.user.id)),
             trusted.ids,

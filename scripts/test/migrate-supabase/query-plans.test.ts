@@ -9,7 +9,7 @@ import { inspectSource } from "../../src/migrate-supabase/inspect-source.js";
 import { NO_NESTED_LOOPS, UTC_SETTINGS } from "../../src/migrate-supabase/read-in-utc.js";
 import { buildUsersQuery, MAPPING_VERSION } from "../../src/migrate-supabase/read-source-batches.js";
 import { BATCH_STATE } from "../../src/migrate-supabase/read-target-state.js";
-import { CHECK_TARGET } from "../../src/migrate-supabase/reconcile.js";
+import { JUDGE_BATCH_AND_STORE_DIGESTS } from "../../src/migrate-supabase/reconcile.js";
 import { targetDigest } from "../../src/migrate-supabase/target-digest.js";
 import { createSupabaseSchema, insertBulkUsers, withClient } from "../fixtures/supabase-fixture.js";
 
@@ -98,7 +98,7 @@ describe("the rerun's statements on an analyzed target", () => {
   }
 
   /**
-   * Runs the statement with the settings the migration runs it with, in a transaction rolled back after (CHECK_TARGET
+   * Runs the statement with the settings the migration runs it with, in a transaction rolled back after (JUDGE_BATCH_AND_STORE_DIGESTS
    * writes), and returns its plan.
    */
   async function explain(sql: string, values: unknown[], settings: string): Promise<PlanNode> {
@@ -168,11 +168,11 @@ describe("the rerun's statements on an analyzed target", () => {
     expect(BigInt(`0b${rows[0]?.xor}`).toString(16).padStart(32, "0")).toBe(expected.toString());
   });
 
-  it("reads each live row it checks by key, once, and records target digests by key (CHECK_TARGET)", async () => {
+  it("reads each live row it checks by key, once, and records target digests by key (JUDGE_BATCH_AND_STORE_DIGESTS)", async () => {
     const ids = await batchIds();
     // Trusted users whose parts all differ (the fingerprints above are made up): their target digests are cleared.
     const plan = await explain(
-      CHECK_TARGET,
+      JUDGE_BATCH_AND_STORE_DIGESTS,
       ["[]", "[]", JSON.stringify(ids), BCRYPT_CLAIM_SOURCE],
       UTC_SETTINGS,
     );
