@@ -9,11 +9,11 @@ import type { TargetAccount, TargetProfile, TargetUser } from "./types.js";
  */
 export interface Parts<T> {
   /** The `"user"` row. */
-  u: T;
+  user: T;
   /** Each account, by accountKey(). */
-  a: Record<string, T>;
+  accounts: Record<string, T>;
   /** The profile, when there is one. */
-  p?: T;
+  profile?: T;
 }
 
 export type Fingerprints = Parts<string>;
@@ -74,10 +74,10 @@ export function fingerprintsOf(rows: {
   accounts: TargetAccount[];
   profile: TargetProfile | null;
 }): Fingerprints {
-  const a: Record<string, string> = {};
-  for (const account of rows.accounts) a[accountKey(account)] = accountFingerprint(account);
-  const u = userFingerprint(rows.user);
-  return rows.profile ? { u, a, p: profileFingerprint(rows.profile) } : { u, a };
+  const accounts: Record<string, string> = {};
+  for (const account of rows.accounts) accounts[accountKey(account)] = accountFingerprint(account);
+  const user = userFingerprint(rows.user);
+  return rows.profile ? { user, accounts, profile: profileFingerprint(rows.profile) } : { user, accounts };
 }
 
 /**
@@ -96,9 +96,9 @@ export class SetFingerprint {
 
   /** Adds every part of one user. */
   addAll(fingerprints: Fingerprints): void {
-    this.add(fingerprints.u);
-    for (const fingerprint of Object.values(fingerprints.a)) this.add(fingerprint);
-    if (fingerprints.p !== undefined) this.add(fingerprints.p);
+    this.add(fingerprints.user);
+    for (const fingerprint of Object.values(fingerprints.accounts)) this.add(fingerprint);
+    if (fingerprints.profile !== undefined) this.add(fingerprints.profile);
   }
 
   toString(): string {

@@ -57,7 +57,7 @@ WITH r AS (
   -- Each live row is found by key, in a LATERAL … LIMIT 1: one index lookup per row whatever the planner estimates.
   -- (Joined to a range scan instead, PostgreSQL 17 planned a nested loop over the whole range for every row of a
   -- batch at 1,000,000 users; joined without a range, it hashed the whole table for every batch.)
-  SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'u' AS key, r.f ->> 'u' AS stored, u.live,
+  SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'user' AS key, r.f ->> 'user' AS stored, u.live,
          u.updated_at > r.imported_at AS changed
     FROM r LEFT JOIN LATERAL (
       SELECT u."updatedAt" AS updated_at,
@@ -67,7 +67,7 @@ WITH r AS (
   UNION ALL
   SELECT r.user_id, r.trusted, 'accounts.' || (k.key::jsonb ->> 0), 'account ' || (k.key::jsonb ->> 0), k.key, k.value,
          a.live, a.updated_at > r.imported_at OR (a.provider_id = 'credential' AND NOT a.bcrypt)
-    FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'a') AS k
+    FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'accounts') AS k
     LEFT JOIN LATERAL (
       SELECT a."providerId" AS provider_id, a."updatedAt" AS updated_at,
              coalesce(a.password ~ $4, false) AS bcrypt,
@@ -77,7 +77,7 @@ WITH r AS (
        WHERE a."providerId" = k.key::jsonb ->> 0 AND a."accountId" = k.key::jsonb ->> 1 AND a."userId" = r.user_id
        LIMIT 1) a ON true
   UNION ALL
-  SELECT r.user_id, r.trusted, 'profiles', 'profile', 'p', r.f ->> 'p', p.live, p.updated_at > r.imported_at
+  SELECT r.user_id, r.trusted, 'profiles', 'profile', 'profile', r.f ->> 'profile', p.live, p.updated_at > r.imported_at
     FROM r LEFT JOIN LATERAL (
       SELECT p.updated_at,
              md5(jsonb_build_array(p.user_id, p.display_name, p.avatar_url, p.software_background,
@@ -85,7 +85,7 @@ WITH r AS (
                                    p.learning_goals, p.preferred_language, p.created_at::text,
                                    p.updated_at::text)::text) AS live
         FROM profile p WHERE p.user_id = r.user_id LIMIT 1) p ON true
-   WHERE r.f ? 'p'
+   WHERE r.f ? 'profile'
 ), judged AS (
   SELECT user_id, trusted, figure, part, CASE
            WHEN live IS NULL THEN
@@ -175,8 +175,8 @@ export class Reconciler {
     for (const change of compared) {
       const id = change.rows.user.id;
       ids.push(id);
-      if (change.writeUser) written.push(`${id} u`);
-      if (change.profile === "upsert") written.push(`${id} p`);
+      if (change.writeUser) written.push(`${id} user`);
+      if (change.profile === "upsert") written.push(`${id} profile`);
       for (const account of change.upsertAccounts) written.push(`${id} ${accountKey(account)}`);
     }
     if (ids.length === 0 && trusted.length === 0) return { changes: compared, rows: [] };
@@ -196,7 +196,7 @@ export class Reconciler {
       this.sourceSet.add(xor);
       this.count("users", "source", 1);
       for (const account of migrated.accounts) this.count(`accounts.${account.providerId}`, "source", 1);
-      if (fingerprints.p !== undefined) this.count("profiles", "source", 1);
+      if (fingerprints.profile !== undefined) this.count("profiles", "source", 1);
     }
     // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
     rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));
@@ -233,8 +233,8 @@ export class Reconciler {
       this.sourceSet.add(xor);
       this.targetSet.add(xor);
       this.count("users", "both", n);
-      for (const provider of facts.a) this.count(`accounts.${provider}`, "both", n);
-      if (facts.s.includes("profiles")) this.count("profiles", "both", n);
+      for (const provider of facts.accountProviders) this.count(`accounts.${provider}`, "both", n);
+      if (facts.sourceCounts.includes("profiles")) this.count("profiles", "both", n);
       this.checkedByTargetDigest += n;
     }
   }

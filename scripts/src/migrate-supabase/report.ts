@@ -49,9 +49,9 @@ function sourceCounts(user: SourceUser, outcome: Outcome): string[] {
 /** The report facts of a migrated user, to store with its import. */
 export function reportFacts(user: SourceUser, outcome: Extract<Outcome, { kind: "migrated" }>): ReportFacts {
   return {
-    s: sourceCounts(user, outcome),
-    a: outcome.rows.accounts.map((account) => account.providerId),
-    w: outcome.rows.warnings,
+    sourceCounts: sourceCounts(user, outcome),
+    accountProviders: outcome.rows.accounts.map((account) => account.providerId),
+    warnings: outcome.rows.warnings,
   };
 }
 
@@ -97,9 +97,9 @@ export class ReportBuilder {
    */
   addUnchanged(facts: FactsGroup[]): void {
     for (const [parsed, n] of facts) {
-      for (const key of parsed.s) this.bump(this.source, key, n);
-      for (const provider of parsed.a) this.bump(this.accounts, provider, n);
-      for (let i = 0; i < n; i++) this.warnings.push(...parsed.w);
+      for (const key of parsed.sourceCounts) this.bump(this.source, key, n);
+      for (const provider of parsed.accountProviders) this.bump(this.accounts, provider, n);
+      for (let i = 0; i < n; i++) this.warnings.push(...parsed.warnings);
       this.changes.unchanged += n;
       this.unchangedByDigest += n;
     }

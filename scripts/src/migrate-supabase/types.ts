@@ -115,9 +115,11 @@ export interface MigratedUser {
  * counts it bumps, the provider of each of its accounts, and its warnings.
  */
 export interface ReportFacts {
-  s: string[];
-  a: string[];
-  w: Warning[];
+  /** The keys of the report's `source` counts it adds one to. */
+  sourceCounts: string[];
+  /** The provider of each of its accounts. */
+  accountProviders: string[];
+  warnings: Warning[];
 }
 
 /** A migrated user with what its import record keeps besides the fingerprints. */

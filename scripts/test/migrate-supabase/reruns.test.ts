@@ -1,3 +1,4 @@
+import { migrate } from "@textbook/migrations/migrate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EVERY_KIND_OF_USER, ID } from "../fixtures/every-kind-of-user.js";
 import { insertSupabaseUsers, withClient } from "../fixtures/supabase-fixture.js";
@@ -20,6 +21,28 @@ describe("running the migration again", () => {
     expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 10, deletedOnTarget: 0 });
     expect(run.stdout).toContain("0 users created, 0 updated, 10 already up to date");
     expect(await targetContents(pair.target.url)).toEqual(before);
+  });
+
+  it("reads import records written with one-letter keys once migrations/0010 has spelled them out", async () => {
+    const before = await targetContents(pair.target.url);
+    // The records as earlier versions of the command wrote them, and a target not yet migrated to 0010.
+    await withClient(pair.target.url, (client) =>
+      client.query(
+        `UPDATE supabase_import
+            SET fingerprints = jsonb_strip_nulls(jsonb_build_object('u', fingerprints -> 'user',
+                  'a', fingerprints -> 'accounts', 'p', fingerprints -> 'profile')),
+                report_facts = jsonb_build_object('s', report_facts -> 'sourceCounts',
+                  'a', report_facts -> 'accountProviders', 'w', report_facts -> 'warnings');
+         DELETE FROM schema_migrations WHERE version = '0010'`,
+      ),
+    );
+    expect(await targetContents(pair.target.url)).not.toEqual(before);
+    await migrate({ connectionString: pair.target.url });
+    expect(await targetContents(pair.target.url)).toEqual(before);
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 10, deletedOnTarget: 0 });
+    expect(run.report?.unchangedByDigest).toBe(10);
   });
 
   it("trusts the source digest of unchanged users on a rerun, and reports the same figures as a full comparison", async () => {
