@@ -4,7 +4,8 @@ import type { TargetAccount, TargetProfile, TargetUser } from "./types.js";
 /**
  * Each part of a migrated user as one canonical string, and its MD5 (hex) fingerprint. The canonical form is
  * exactly PostgreSQL's `jsonb_build_array(…)::text` of the same columns (timestamps as text, in UTC), so the
- * target computes the same fingerprints in SQL (read-target-state.ts) and rows never travel back to be compared.
+ * target computes the same fingerprints in SQL (JUDGE_BATCH_AND_STORE_DIGESTS in reconcile.ts) and rows never
+ * travel back to be compared.
  * MD5 detects change here; it guards against nothing adversarial, and nothing here needs it to.
  */
 export interface Parts<T> {
@@ -45,7 +46,7 @@ export function accountKey(account: Pick<TargetAccount, "providerId" | "accountI
 }
 
 /**
- * Fingerprint of the columns of a user that come from Supabase (the SQL twin is in read-target-state.ts); `role`
+ * Fingerprint of the columns of a user that come from Supabase (its SQL twin is in reconcile.ts); `role`
  * is not one of them: it is only a default for new users.
  */
 export function userFingerprint(u: TargetUser): string {
