@@ -1,7 +1,7 @@
 import { claimsBcrypt } from "@textbook/migrations/bcrypt-hash";
 import type { Failure, UserChange } from "./plan-changes.js";
 import type { Reconciliation } from "./reconcile.js";
-import type { Outcome, ReportFacts, Skipped, SourceUser, Warning } from "./types.js";
+import type { Outcome, ReportFacts, SkipFacts, Skipped, SourceUser, Warning } from "./types.js";
 
 /** The JSON report (`--report FILE`); its minimum content is fixed by docs/architecture.md. */
 export interface Report {
@@ -55,6 +55,16 @@ export function reportFacts(user: SourceUser, outcome: Extract<Outcome, { kind: 
   };
 }
 
+/** The report facts of a skipped user, to store with its skip record. */
+export function skipFacts(user: SourceUser, outcome: Extract<Outcome, { kind: "skipped" }>): SkipFacts {
+  const { reason, conflictsWith } = outcome.skipped;
+  return {
+    sourceCounts: sourceCounts(user, outcome),
+    reason,
+    ...(conflictsWith === undefined ? {} : { conflictsWith }),
+  };
+}
+
 /** One distinct report-facts document and the number of users that share it. */
 export type FactsGroup = [ReportFacts, number];
 
@@ -105,6 +115,22 @@ export class ReportBuilder {
     }
   }
 
+  /**
+   * Counts skipped users whose source rows have not changed since they were skipped, from the facts stored with
+   * each skip record (`facts`: JSON text): the same figures reading them again would add.
+   */
+  addSkippedUnchanged(users: { id: string; facts: string }[]): void {
+    for (const { id, facts } of users) {
+      const parsed = JSON.parse(facts) as SkipFacts;
+      for (const key of parsed.sourceCounts) this.bump(this.source, key);
+      this.skipped.push(
+        parsed.conflictsWith === undefined
+          ? { id, reason: parsed.reason }
+          : { id, reason: parsed.reason, conflictsWith: parsed.conflictsWith },
+      );
+    }
+  }
+
   /** Counts the planned (or written) changes of a batch and the accounts of its migrated users. */
   addChanges(changes: UserChange[]): void {
     for (const change of changes) {
@@ -132,7 +158,8 @@ export class ReportBuilder {
       migrated: this.changes.created + this.changes.updated + this.changes.unchanged,
       changes: this.changes,
       unchangedByDigest: this.unchangedByDigest,
-      skipped: this.skipped,
+      // In id order: batches finish in any order, and skipped users come from two paths (read, or by digest).
+      skipped: this.skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       failed: this.failed,
       warnings: this.warnings,
       accounts: this.accounts,

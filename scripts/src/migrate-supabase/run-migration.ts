@@ -15,7 +15,8 @@ import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceDigests, readSourcePages, readSourceUsers } from "./read-source-batches.js";
 import { type BatchState, readTargetState, type SourcePage } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
-import { type FactsGroup, parseFacts, type Report, ReportBuilder, reportFacts } from "./report.js";
+import { recordSkips, type SkipRecord } from "./record-skips.js";
+import { type FactsGroup, parseFacts, type Report, ReportBuilder, reportFacts, skipFacts } from "./report.js";
 import { formatSummary } from "./summary.js";
 import type { ImportedUser, ReportFacts } from "./types.js";
 import { writeChanges } from "./write-changes.js";
@@ -47,7 +48,7 @@ interface RunState {
  *   for each page of auth.users ids (readSourcePages, read-source-batches.ts), BATCHES_IN_FLIGHT pages at once:
  *     digests   Supabase hashes each user's rows (readSourceDigests; only when earlier runs stored digests)
  *     sort      the target sorts the page's users (read-target-state.ts): verified (unchanged on both sides,
- *               summed in SQL), trusted (unchanged in Supabase), or to read
+ *               summed in SQL), trusted (unchanged in Supabase), skipped as before (record-skips.ts), or to read
  *     read      the users to read, in full, in one snapshot (readSourceUsers), FULL_READS_IN_FLIGHT at once
  *     map       each into skipped-with-a-reason or its rows (classify-user.ts, map-profile.ts)
  *     plan      compare with the fingerprints earlier runs stored (plan-changes.ts)
@@ -138,8 +139,10 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
   const page: SourcePage = withDigests
     ? await readSourceDigests(db.source, state.shape, { first, last })
     : { n: ids.length, ids: `{${ids.join(",")}}`, digests: null };
-  const conflictLosers: string[] = [];
-  for (const id of state.conflicts.keys()) if (id >= first && id <= last) conflictLosers.push(id);
+  const conflictLosers: { loser: string; winner: string }[] = [];
+  for (const [loser, winner] of state.conflicts) {
+    if (loser >= first && loser <= last) conflictLosers.push({ loser, winner });
+  }
   const sorted = await readTargetState(db.target, { first, last }, page, {
     fullCompare: config.fullCompare,
     conflictLosers,
@@ -155,6 +158,11 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
     ...parseFacts(sorted.trusted.facts),
     ...verified.map(({ facts, n }): FactsGroup => [facts, n]),
   ]);
+  report.addSkippedUnchanged(sorted.skipped);
+  if (config.verbose) {
+    for (const { id } of sorted.skipped)
+      state.io.stderr.write(`skipped ${id}: as before (source unchanged)\n`);
+  }
   const rest = () => finishBatch(state, { first, last, n: page.n, sorted });
   await (sorted.toRead.length > 0 ? state.fullReads(rest) : rest());
   state.reconciler?.addVerified(verified);
@@ -181,6 +189,7 @@ async function finishBatch(
         );
   const migrated: ImportedUser[] = [];
   const skippedIds: string[] = [];
+  const skips: SkipRecord[] = [];
   for (const user of users) {
     const outcome = classifyUser(user, state.conflicts);
     report.addOutcome(user, outcome);
@@ -192,6 +201,7 @@ async function finishBatch(
       }
     } else {
       skippedIds.push(user.id);
+      skips.push({ user_id: user.id, source_digest: user.digest, report_facts: skipFacts(user, outcome) });
       if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
     }
   }
@@ -226,6 +236,9 @@ async function finishBatch(
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
   if (written) reconciler?.record(written.verified);
+  // After the batch's own transaction: a skip record only spares a later run a read, so one lost to a kill here
+  // costs that run one read, nothing more.
+  if (!config.dryRun) await recordSkips(db.target, skips);
 }
 
 function exitCode(report: Report): number {

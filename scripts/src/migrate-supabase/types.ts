@@ -122,6 +122,17 @@ export interface ReportFacts {
   warnings: Warning[];
 }
 
+/**
+ * What one skipped user adds to the report, stored with its skip record (`supabase_skip.report_facts`), so a rerun
+ * counts it without reading it again while its source rows are unchanged.
+ */
+export interface SkipFacts {
+  /** The keys of the report's `source` counts it adds one to. */
+  sourceCounts: string[];
+  reason: SkipReason;
+  conflictsWith?: string;
+}
+
 /** A migrated user with what its import record keeps besides the fingerprints. */
 export interface ImportedUser extends MigratedUser {
   /** The source digest of the rows it was mapped from. */

@@ -138,6 +138,7 @@ describe("the rerun's statements on an analyzed target", () => {
     `{${digests.join(",")}}`,
     false,
     "{}",
+    "{}",
   ];
 
   it("reads each table's range of the batch once (BATCH_STATE)", async () => {
