@@ -2,23 +2,23 @@ import { writeFile } from "node:fs/promises";
 import { redactDatabaseUrl } from "@textbook/migrations/database";
 import pLimit, { type LimitFunction } from "p-limit";
 import pMap from "p-map";
-import { classifyUser } from "./classify-user.js";
 import type { MigrationConfig } from "./config.js";
 import { EXIT, MigrationError } from "./errors.js";
 import { findEmailConflicts } from "./find-email-conflicts.js";
 import type { SourceShape } from "./inspect-source.js";
 import { inspectSource } from "./inspect-source.js";
 import { countImported, inspectTarget } from "./inspect-target.js";
+import { mapBatch } from "./map-batch.js";
 import { BATCHES_IN_FLIGHT, type Databases, FULL_READS_IN_FLIGHT, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceDigests, readSourcePages, readSourceUsers } from "./read-source-batches.js";
 import { type BatchState, readTargetState, type SourcePage } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
-import { recordSkips, type SkipRecord } from "./record-skips.js";
-import { type FactsGroup, parseFacts, type Report, ReportBuilder, reportFacts, skipFacts } from "./report.js";
+import { recordSkips } from "./record-skips.js";
+import { type FactsGroup, parseFacts, type Report, ReportBuilder } from "./report.js";
 import { formatSummary } from "./summary.js";
-import type { ImportedUser, ReportFacts } from "./types.js";
+import type { ReportFacts } from "./types.js";
 import { writeChanges } from "./write-changes.js";
 
 export interface RunIo {
@@ -50,7 +50,7 @@ interface RunState {
  *     sort      the target sorts the page's users (read-target-state.ts): verified (unchanged on both sides,
  *               summed in SQL), trusted (unchanged in Supabase), skipped as before (record-skips.ts), or to read
  *     read      the users to read, in full, in one snapshot (readSourceUsers), FULL_READS_IN_FLIGHT at once
- *     map       each into skipped-with-a-reason or its rows (classify-user.ts, map-profile.ts)
+ *     map       each into skipped-with-a-reason or its rows (map-batch.ts: classify-user.ts, map-profile.ts)
  *     plan      compare with the fingerprints earlier runs stored (plan-changes.ts)
  *     write     one transaction per batch (write-changes.ts); if a row fails, redo it one savepoint per user
  *     reconcile in that transaction, before it commits, the target judges its live rows against the fingerprints
@@ -187,24 +187,9 @@ async function finishBatch(
           state.shape,
           toRead.length === n ? { first, last } : { first, last, ids: toRead },
         );
-  const migrated: ImportedUser[] = [];
-  const skippedIds: string[] = [];
-  const skips: SkipRecord[] = [];
-  for (const user of users) {
-    const outcome = classifyUser(user, state.conflicts);
-    report.addOutcome(user, outcome);
-    if (outcome.kind === "migrated") {
-      migrated.push({ ...outcome.rows, digest: user.digest, facts: reportFacts(user, outcome) });
-      if (config.verbose) {
-        for (const w of outcome.rows.warnings)
-          state.io.stderr.write(`warning ${w.id}: ${w.field} was "${w.value}"\n`);
-      }
-    } else {
-      skippedIds.push(user.id);
-      skips.push({ user_id: user.id, source_digest: user.digest, report_facts: skipFacts(user, outcome) });
-      if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
-    }
-  }
+  const log = config.verbose ? (line: string) => state.io.stderr.write(`${line}\n`) : null;
+  const { migrated, skips } = mapBatch(users, state.conflicts, report, log);
+  const skippedIds = skips.map((skip) => skip.user_id);
   const plan = await planChanges(db.target, migrated, skippedIds, before, { lookUpConflicts: config.dryRun });
   for (const id of plan.importedBefore) {
     report.warnings.push({
