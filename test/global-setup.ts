@@ -2,7 +2,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../scripts/src/embedded-postgres.js";
+import { startEmbeddedPostgres } from "@textbook/scripts/embedded-postgres";
 
 /**
  * Gives every test file a database server: the one TEST_DATABASE_URL names (CI points it at the machine's

@@ -6,7 +6,7 @@ import {
   findFreePort,
   type RunningPostgres,
   startEmbeddedPostgres,
-} from "../../../scripts/src/embedded-postgres.js";
+} from "@textbook/scripts/embedded-postgres";
 import { type ServiceProcess, startService } from "./service-process.js";
 
 export const WEBSITE_URL = "http://localhost:3999";

@@ -6,10 +6,10 @@ import { migrate } from "@textbook/migrations/migrate";
 import exitHook from "async-exit-hook";
 import concurrently, { type ConcurrentlyCommandInput } from "concurrently";
 import pg from "pg";
-import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
+import { type RunningPostgres, startEmbeddedPostgres } from "../embedded-postgres/embedded-postgres.js";
 import { assertPortsFree } from "./port-check.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const DATA_DIR = join(ROOT, ".data");
 const LOCAL_DATABASE = "textbook";
 
