@@ -1,4 +1,4 @@
-import { type BenchFigure, medianFigure, ratioFigure } from "@textbook/scripts/bench-result";
+import { type BenchFigure, medianFigure, ratioFigure } from "@textbook/dev-tools/bench-result";
 import type { LoadResult } from "./closed-loop.js";
 import type { HasherName } from "./hashers.js";
 

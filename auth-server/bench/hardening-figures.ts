@@ -1,4 +1,4 @@
-import { type BenchFigure, medianFigure } from "@textbook/scripts/bench-result";
+import { type BenchFigure, medianFigure } from "@textbook/dev-tools/bench-result";
 import type { StormRound } from "./bcrypt-storm.js";
 import type { UploadRound } from "./upload-memory.js";
 

@@ -1,4 +1,4 @@
-import { type BenchFigure, medianFigure, ratioFigure } from "@textbook/scripts/bench-result";
+import { type BenchFigure, medianFigure, ratioFigure } from "@textbook/dev-tools/bench-result";
 
 /** One autocannon run of one scenario. */
 export interface Sample {

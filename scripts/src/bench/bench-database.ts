@@ -1,4 +1,4 @@
-// Forwarding module: the benchmark library lives in src/benchmark-library/. The migration benchmark
+// Forwarding module: the benchmark library lives in the dev-tools workspace. The migration benchmark
 // (scripts/bench/, rewritten on another branch) still imports this path; delete this file once it imports
-// `@textbook/scripts/bench-database` instead.
-export * from "../benchmark-library/bench-database.js";
+// `@textbook/dev-tools/bench-database` instead.
+export * from "@textbook/dev-tools/bench-database";

@@ -35,7 +35,7 @@ describe("the embedded PostgreSQL", () => {
         "tsx",
         "--input-type=module",
         "-e",
-        `await import(${JSON.stringify(resolve(ROOT, "scripts/src/embedded-postgres/embedded-postgres.ts"))}); process.exitCode = 3;`,
+        `await import(${JSON.stringify(resolve(ROOT, "dev-tools/src/embedded-postgres/embedded-postgres.ts"))}); process.exitCode = 3;`,
       ],
       { cwd: ROOT, stdio: "ignore" },
     );
@@ -67,7 +67,7 @@ describe("the embedded PostgreSQL", () => {
         "tsx",
         "-e",
         `
-        const { startEmbeddedPostgres } = await import(${JSON.stringify(join(ROOT, "scripts/src/embedded-postgres/embedded-postgres.ts"))});
+        const { startEmbeddedPostgres } = await import(${JSON.stringify(join(ROOT, "dev-tools/src/embedded-postgres/embedded-postgres.ts"))});
         const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, preferredPort: 0 });
         console.log("READY " + server.url);
         setInterval(() => {}, 1000);`,
