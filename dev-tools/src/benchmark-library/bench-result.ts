@@ -93,6 +93,16 @@ export function medianFigure(
   return { ...figure, value, samples: [...samples], met: meets ? meets(value) : null, runs: samples.length };
 }
 
+/** A figure reported without a goal ("stated"): the median of its runs. */
+export function statedFigure(measure: string, unit: string, samples: readonly number[]): BenchFigure {
+  return medianFigure({ measure, goal: "stated", unit }, samples, null);
+}
+
+/** A count of failures over a whole benchmark (failed requests, refusals that did not come): its goal is none. */
+export function failureCountFigure(measure: string, failed: number, runs: number): BenchFigure {
+  return { measure, goal: "0", value: failed, unit: "", met: failed === 0, runs };
+}
+
 /** The server version of the database at `url` ("17.10"), for the report's machine line. */
 export async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
