@@ -1,5 +1,5 @@
+import type { BenchFigure } from "@textbook/dev-tools/bench-result";
 import {
-  type BenchFigure,
   failureCountFigure,
   medianFigure,
   ratioFigure,
