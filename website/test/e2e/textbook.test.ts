@@ -44,7 +44,7 @@ async function expectDarkAndLegible(target: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page: target }).withRules(["color-contrast"]).analyze();
   expect(
     violations.flatMap((violation) =>
-      violation.nodes.map((node) => `${target.url()}: ${node.failureSummary}`),
+      violation.nodes.map((node) => `${target.url()} ${node.target.join(" ")}: ${node.failureSummary}`),
     ),
   ).toEqual([]);
 }
