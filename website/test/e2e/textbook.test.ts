@@ -191,7 +191,10 @@ describe("a learner in Chromium", () => {
     await navbar(page).getByText(LEARNER.name).waitFor();
   });
 
-  it("shows every page a learner visits in dark mode, with legible contrast (screenshots for review)", async () => {
+  // axe reads every element's colours on six pages: minutes, not seconds, on a loaded machine.
+  it("shows every page a learner visits in dark mode, with legible contrast (screenshots for review)", {
+    timeout: 300_000,
+  }, async () => {
     const dark = await newContext("dark");
     const darkPage = await dark.newPage();
     for (const [path, name] of [
