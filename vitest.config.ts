@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
-const WORKSPACES = ["migrations", "scripts", "auth-server", "profile-api", "website"];
+const WORKSPACES = ["migrations", "dev-tools", "scripts", "auth-server", "profile-api", "website"];
 const E2E = "test/e2e/**/*.test.{ts,tsx}";
 
 // Components import Docusaurus's translation function, which exists only inside webpack; the website's Node

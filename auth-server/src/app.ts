@@ -19,7 +19,6 @@ import { ensureSigningKey } from "./keys/ensure-signing-key.js";
 import { createSigningKeyring } from "./keys/signing-keyring.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createMailSender } from "./mail/create-mail-sender.js";
-import type { PasswordHashing } from "./passwords/password-hashing.js";
 import { createRedisSecondaryStorage } from "./redis/redis-secondary-storage.js";
 
 /** The Express app and what it holds open. */
@@ -39,8 +38,6 @@ const KEY_REFRESH_MILLIS = 2_000;
 
 export interface AppOptions {
   logger?: Logger;
-  /** Only for the benchmark: Better Auth's own hashing instead of the project's. */
-  passwordHashing?: PasswordHashing;
 }
 
 /** Connects to the database, makes sure a signing key exists, and builds the Express app. */
@@ -70,7 +67,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     const log = (level: "debug" | "info" | "warn" | "error", message: string) =>
       logger[level]({ source: "better-auth" }, message);
-    const { passwordHashing } = options;
     const auth = createAuth(config, {
       pool,
       mailSender,
@@ -78,7 +74,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       log,
       backgroundTasks,
       ...(redis ? { secondaryStorage: redis.storage } : {}),
-      ...(passwordHashing ? { passwordHashing } : {}),
     });
     await ensureSigningKey(auth);
     await keyring.maintain();

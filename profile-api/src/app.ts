@@ -23,8 +23,6 @@ import progress from "./routes/progress.js";
 
 export interface AppOptions {
   config: Config;
-  /** Benchmarks only (see AccessTokenVerifierOptions): never set from the environment. */
-  insecureSkipVerification?: boolean;
   /** Benchmarks only: false measures the cost of verifying every request. */
   verifiedTokenCache?: boolean;
 }
@@ -45,7 +43,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     audience: config.jwt.audience,
     maxTokenAgeSeconds: config.jwt.maxTokenAgeSeconds,
     ...(cache ? { cache } : {}),
-    insecureSkipVerification: options.insecureSkipVerification === true,
   });
   // A key that left the JWKS was revoked (retired keys stay published until their tokens expire): tokens it
   // signed must not keep passing from the cache.
@@ -57,9 +54,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     );
   });
 
-  if (options.insecureSkipVerification) {
-    fastify.log.warn("access tokens are NOT verified: benchmark mode, never for real traffic");
-  }
   fastify.setErrorHandler(handleError);
 
   await fastify.register(helmet, { production: config.production });

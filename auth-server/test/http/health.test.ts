@@ -1,22 +1,22 @@
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
+import type { TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../../src/testing/start-auth-server.js";
-import { testEnvironment } from "../support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "../support/auth-server-under-test.js";
 
 describe("health endpoints", () => {
+  let underTest: AuthServerUnderTest;
   let database: TestDatabase;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let server: RunningAuthServer;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    environment = testEnvironment(database.url);
-    server = await startAuthServer(environment.env);
+    underTest = await startAuthServerUnderTest();
+    ({ server, database } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it("report live and ready while the database answers", async () => {

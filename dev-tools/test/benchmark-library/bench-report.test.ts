@@ -7,9 +7,9 @@ import {
   renderBenchReport,
   replaceGeneratedBlock,
   type WorkspaceOutcome,
-} from "../../src/bench/bench-report.js";
-import { type BenchResult, ratioFigure } from "../../src/bench/bench-result.js";
-import type { MachineDescription } from "../../src/bench/machine-description.js";
+} from "../../src/benchmark-library/bench-report.js";
+import { type BenchResult, ratioFigure } from "../../src/benchmark-library/bench-result.js";
+import type { MachineDescription } from "../../src/benchmark-library/machine-description.js";
 
 const machine: MachineDescription = {
   date: "2026-11-23T08:00:00Z",

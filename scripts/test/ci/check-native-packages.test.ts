@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { missingNativePackages } from "../src/check-native-packages.js";
+import { missingNativePackages } from "../../src/ci/check-native-packages.js";
 
 describe("the check for native packages npm left out", () => {
   let root: string;
@@ -37,6 +37,6 @@ describe("the check for native packages npm left out", () => {
   });
 
   it("finds nothing missing in this repository's own install", () => {
-    expect(missingNativePackages(join(import.meta.dirname, "../.."))).toEqual([]);
+    expect(missingNativePackages(join(import.meta.dirname, "../../.."))).toEqual([]);
   });
 });

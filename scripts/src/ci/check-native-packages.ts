@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * `node --import tsx scripts/src/check-native-packages.ts`: checks that npm installed every optional package of
+ * `node --import tsx scripts/src/ci/check-native-packages.ts`: checks that npm installed every optional package of
  * package-lock.json that this machine's platform, CPU and C library call for (the native bindings of rolldown,
  * esbuild, Biome, lightningcss …). An optional package that fails to install does not fail `npm ci`; vitest then
  * stops with "Cannot find native binding", far from the cause. Seen once in CI here: a clean `npm ci` that exited 0
@@ -46,7 +46,7 @@ export function missingNativePackages(root: string): string[] {
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const missing = missingNativePackages(resolve(dirname(fileURLToPath(import.meta.url)), "../.."));
+  const missing = missingNativePackages(resolve(dirname(fileURLToPath(import.meta.url)), "../../.."));
   if (missing.length > 0) {
     process.stderr.write(
       `npm skipped ${missing.length} native package(s) this machine needs: ${missing.join(", ")}.\n` +

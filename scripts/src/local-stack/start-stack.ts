@@ -1,15 +1,15 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type RunningPostgres, startEmbeddedPostgres } from "@textbook/dev-tools/embedded-postgres";
 import { parseDatabaseUrl, redactDatabaseUrl } from "@textbook/migrations/database";
 import { migrate } from "@textbook/migrations/migrate";
 import exitHook from "async-exit-hook";
 import concurrently, { type ConcurrentlyCommandInput } from "concurrently";
 import pg from "pg";
-import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { assertPortsFree } from "./port-check.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const DATA_DIR = join(ROOT, ".data");
 const LOCAL_DATABASE = "textbook";
 

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "../src/embedded-postgres.js";
+import { startEmbeddedPostgres } from "../../src/embedded-postgres/embedded-postgres.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(import.meta.dirname, "../../..");
 
 async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
@@ -35,7 +35,7 @@ describe("the embedded PostgreSQL", () => {
         "tsx",
         "--input-type=module",
         "-e",
-        `await import(${JSON.stringify(resolve(ROOT, "scripts/src/embedded-postgres.ts"))}); process.exitCode = 3;`,
+        `await import(${JSON.stringify(resolve(ROOT, "dev-tools/src/embedded-postgres/embedded-postgres.ts"))}); process.exitCode = 3;`,
       ],
       { cwd: ROOT, stdio: "ignore" },
     );
@@ -67,7 +67,7 @@ describe("the embedded PostgreSQL", () => {
         "tsx",
         "-e",
         `
-        const { startEmbeddedPostgres } = await import(${JSON.stringify(join(ROOT, "scripts/src/embedded-postgres.ts"))});
+        const { startEmbeddedPostgres } = await import(${JSON.stringify(join(ROOT, "dev-tools/src/embedded-postgres/embedded-postgres.ts"))});
         const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, preferredPort: 0 });
         console.log("READY " + server.url);
         setInterval(() => {}, 1000);`,

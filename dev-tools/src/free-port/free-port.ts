@@ -1,7 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 
-/** A port the OS considers free right now (for a server whose public URL must be known before it starts). */
+/**
+ * A port the OS considers free right now on 127.0.0.1, for a server whose public URL must be known before it
+ * starts (a site build that bakes the services' URLs in, a server told its own URL).
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
