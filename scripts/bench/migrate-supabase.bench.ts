@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { migrate } from "@textbook/migrations/migrate";
-import { createScratchDatabase, openBenchServer } from "../src/bench/bench-database.js";
-import { type BenchFigure, postgresVersion, writeBenchResult } from "../src/bench/bench-result.js";
+import { createScratchDatabase, openBenchServer } from "@textbook/dev-tools/bench-database";
+import { type BenchFigure, postgresVersion, writeBenchResult } from "@textbook/dev-tools/bench-result";
 import {
   createSupabaseSchema,
   insertBulkUsers,
