@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { migrate } from "@textbook/migrations/migrate";
 import { createScratchDatabase, openBenchServer } from "@textbook/dev-tools/bench-database";
 import { type BenchFigure, postgresVersion, writeBenchResult } from "@textbook/dev-tools/bench-result";
+import { migrate } from "@textbook/migrations/migrate";
 import {
   createSupabaseSchema,
   insertBulkUsers,
