@@ -154,36 +154,24 @@ export function createProfileRepository(pool: pg.Pool): ProfileRepository {
   };
 }
 
-interface ProfileRow {
-  display_name: string;
-  avatar_url: string | null;
-  software_background: string | null;
-  hardware_background: string | null;
-  lab_hardware: string[] | null;
-  /** A NULL item (possible in data migrated from Supabase) stays null. */
-  programming_languages: (string | null)[];
-  robotics_experience: string | null;
-  learning_goals: string | null;
-  preferred_language: string;
+// A row as pg returns it: each field's column holds the API's value (the CHECKs of migrations 0002 and 0009 keep the
+// levels and lab hardware to the contract's values; a NULL list item migrated from Supabase stays null).
+type ProfileRow = { [F in Field as (typeof COLUMNS)[F]]: Profile[F] } & {
   created_at: Date;
   updated_at: Date;
   /** bigint, which pg returns as a string; the sequence stays far below 2^53. */
   version: string;
-}
+};
 
 function toStored(row: ProfileRow): StoredProfile {
+  const fields = Object.fromEntries(FIELDS.map((field) => [field, row[COLUMNS[field]]])) as Pick<
+    Profile,
+    Field
+  >;
   return {
     version: Number(row.version),
     profile: {
-      displayName: row.display_name,
-      avatarUrl: row.avatar_url,
-      softwareBackground: row.software_background,
-      hardwareBackground: row.hardware_background,
-      labHardware: row.lab_hardware,
-      programmingLanguages: row.programming_languages,
-      roboticsExperience: row.robotics_experience,
-      learningGoals: row.learning_goals,
-      preferredLanguage: row.preferred_language,
+      ...fields,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     },

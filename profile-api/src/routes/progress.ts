@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply } from "fastify";
+import { PROGRESS_LIMITS } from "../contract/reading-progress.js";
 import { ApiError } from "../errors/api-error.js";
 import { userOf } from "../plugins/app/authentication.js";
 import type { ChapterProgress } from "../schemas/progress.js";
-import { PROGRESS_LIMITS, ProgressPatch, ReadingProgress } from "../schemas/progress.js";
+import { ProgressPatch, ReadingProgress } from "../schemas/progress.js";
 import { emptyResponse, errorResponses } from "../schemas/responses.js";
 
 const PATH = "/v1/progress";
