@@ -25,6 +25,7 @@ const progress: FastifyPluginAsyncTypebox = async (fastify) => {
       config,
       schema: {
         summary: "Read your reading progress",
+        operationId: "getMyProgress",
         description: "Every chapter you have opened, the most recently visited first.",
         tags,
         security,
@@ -40,6 +41,7 @@ const progress: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { ...config, bodyMediaTypes: ["application/json"] },
       schema: {
         summary: "Record how far you read",
+        operationId: "recordMyProgress",
         description:
           "Merges each chapter into what is stored: the fraction never goes down (the anchor goes with the " +
           "highest fraction); `completedAt` is set the first time `completed` is true and then kept; " +
@@ -78,6 +80,7 @@ const progress: FastifyPluginAsyncTypebox = async (fastify) => {
       config,
       schema: {
         summary: "Reset your reading progress",
+        operationId: "resetMyProgress",
         description: "Forgets the progress of every chapter. Answers 204 also when there was none.",
         tags,
         security,
