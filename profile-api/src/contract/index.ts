@@ -4,6 +4,7 @@
  * JavaScript imports nothing, so a browser bundle gets only the constants it uses.
  */
 export * from "./learner-profile.js";
+export * from "./profile-rules.js";
 export * from "./reading-progress.js";
 export type {
   ApiErrorBody,

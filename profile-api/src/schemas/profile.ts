@@ -1,15 +1,17 @@
 import Type, { type Static } from "typebox";
 import {
-  AVATAR_URL_PATTERN,
   BACKGROUND_LEVELS,
   type BackgroundLevel,
-  DISPLAY_NAME_PATTERN,
   LAB_HARDWARE,
-  LANGUAGE_TAG_PATTERN,
   type LabHardware,
-  PROFILE_LIMITS,
   type ProfileField,
 } from "../contract/learner-profile.js";
+import {
+  AVATAR_URL_PATTERN,
+  DISPLAY_NAME_PATTERN,
+  LANGUAGE_TAG_PATTERN,
+  PROFILE_LIMITS,
+} from "../contract/profile-rules.js";
 import { StorableText } from "./storable-text.js";
 
 // One `enum`, not a union of literals: a wrong value then gets one error that lists the allowed values.

@@ -1,6 +1,6 @@
 import Type, { type TStringOptions } from "typebox";
 import { Format } from "typebox/format";
-import { isStorableText } from "../contract/learner-profile.js";
+import { isStorableText } from "../contract/profile-rules.js";
 
 /** The JSON Schema format of text PostgreSQL can store as `text`; validation errors name it. */
 export const STORABLE_TEXT = "storable-text";

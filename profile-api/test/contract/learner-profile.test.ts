@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKGROUND_LEVELS, LAB_HARDWARE } from "../../src/contract/learner-profile.js";
 import {
-  BACKGROUND_LEVELS,
   isAvatarUrl,
   isLanguageTag,
   isStorableText,
-  LAB_HARDWARE,
   PROFILE_LIMITS,
   textLength,
-} from "../../src/contract/learner-profile.js";
+} from "../../src/contract/profile-rules.js";
 import { type ProfileApiUnderTest, startProfileApiUnderTest } from "../helpers/profile-api-under-test.js";
 
 // Clients check these rules before sending (the website's profile form does): each case says what the API does
