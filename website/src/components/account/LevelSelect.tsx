@@ -1,5 +1,6 @@
+import { BACKGROUND_LEVELS as LEVELS, type BackgroundLevel as Level } from "@textbook/profile-api/contract";
 import { useId } from "react";
-import { LEVEL_LABELS, LEVELS, type Level } from "../../lib/learner-profile.js";
+import { LEVEL_LABELS } from "../../lib/learner-profile.js";
 import styles from "./account.module.css";
 
 interface Props {

@@ -1,6 +1,6 @@
 import { translate } from "@docusaurus/Translate";
+import type { BackgroundLevel } from "@textbook/profile-api/contract";
 import type { ReactNode } from "react";
-import type { Level } from "../../lib/learner-profile.js";
 import { describeLevels, isForReader, parseLevelList, type ReaderLevels } from "../../lib/personalisation.js";
 import { usePersonalisation } from "./PersonalisationProvider.js";
 import styles from "./personalisation.module.css";
@@ -62,7 +62,7 @@ export function ForLevel({ software, hardware, title, children }: ForLevelProps)
 
 /** The one line that tells the reader why this block is on their page. */
 function whyLine(
-  audience: { software?: Level[]; hardware?: Level[] },
+  audience: { software?: BackgroundLevel[]; hardware?: BackgroundLevel[] },
   reader: ReaderLevels,
   personalised: boolean,
 ): string {
@@ -90,7 +90,13 @@ function whyLine(
       );
 }
 
-function audienceLabel({ software, hardware }: { software?: Level[]; hardware?: Level[] }): string {
+function audienceLabel({
+  software,
+  hardware,
+}: {
+  software?: BackgroundLevel[];
+  hardware?: BackgroundLevel[];
+}): string {
   const parts = [
     software ? `software background ${describeLevels(software)}` : null,
     hardware ? `hardware background ${describeLevels(hardware)}` : null,
