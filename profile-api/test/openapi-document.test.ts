@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ProfileApiUnderTest, startProfileApiUnderTest } from "./helpers/profile-api-under-test.js";
 
 const REDOCLY_CLI = join(
@@ -58,8 +58,15 @@ describe("the OpenAPI document, as client generators read it", () => {
   let document: OpenApiDocument;
   beforeAll(async () => {
     api = await startProfileApiUnderTest();
-    const response = await fetch(`${api.url}/openapi.json`);
-    expect(response.status).toBe(200);
+    // On a loaded machine the API may shed a request with 503 (under-pressure), as a client would see: ask again.
+    const response = await vi.waitFor(
+      async () => {
+        const answer = await fetch(`${api.url}/openapi.json`);
+        expect(answer.status).toBe(200);
+        return answer;
+      },
+      { timeout: 60_000, interval: 1_000 },
+    );
     document = (await response.json()) as OpenApiDocument;
   });
   afterAll(() => api?.close());
