@@ -1,4 +1,4 @@
-// The learner profile's fields, enums, limits and defaults as plain values: this file imports nothing, so the
+// The learner profile's fields, enums and defaults as plain values: this file imports nothing, so the
 // website's webpack build and the Supabase migration can import it without pulling in TypeBox, Fastify or pg.
 // The TypeBox schemas in `../schemas/profile.ts` are built from these values. The limits and text rules
 // (lengths, patterns) are in `profile-rules.ts`: kept apart so a chapter page, which needs the levels, never

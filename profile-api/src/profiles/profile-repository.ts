@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { PROFILE_DEFAULTS } from "../contract/learner-profile.js";
 import type { Profile, ProfilePatch, ProfileReplacement } from "../schemas/profile.js";
 import { type Preconditions, preconditionsHold } from "./preconditions.js";
 
@@ -64,19 +65,11 @@ const PUT_SQL = {
     WHERE user_id = $1 AND version = ANY($${FIELDS.length + 2}::bigint[]) ${RETURNING}, false AS created`,
 };
 
-/** The values a PUT stores: what was sent, with the defaults of the contract for what was left out. */
+/** The values a PUT stores: what was sent, with the contract's defaults for what was left out. */
 function withDefaults(input: ProfileReplacement): Record<Field, unknown> {
-  return {
-    displayName: input.displayName,
-    avatarUrl: input.avatarUrl ?? null,
-    softwareBackground: input.softwareBackground ?? null,
-    hardwareBackground: input.hardwareBackground ?? null,
-    labHardware: input.labHardware ?? null,
-    programmingLanguages: input.programmingLanguages ?? [],
-    roboticsExperience: input.roboticsExperience ?? null,
-    learningGoals: input.learningGoals ?? null,
-    preferredLanguage: input.preferredLanguage ?? "en",
-  };
+  const values: Record<Field, unknown> = { ...PROFILE_DEFAULTS, displayName: input.displayName };
+  for (const field of FIELDS) if (input[field] !== undefined) values[field] = input[field];
+  return values;
 }
 
 /** All SQL of the profile table, parameterised, on the shared pool. */
