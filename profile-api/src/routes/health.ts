@@ -13,6 +13,8 @@ const Status = Type.Object({
 });
 const config = { rateLimit: false } as const;
 const tags = ["operations"];
+// Public: the process supervisor and the load balancer call these without a token (OpenAPI `security: []`).
+const security: [] = [];
 
 /** Liveness and readiness for the process supervisor and the load balancer. */
 const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify, options) => {
@@ -22,6 +24,8 @@ const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify,
       config,
       schema: {
         summary: "The process is running",
+        operationId: "getLiveness",
+        security,
         tags,
         response: { 200: { ...Status, description: "Running." } },
       },
@@ -35,6 +39,8 @@ const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify,
       config,
       schema: {
         summary: "The database answers and the auth-server's signing keys are known",
+        operationId: "getReadiness",
+        security,
         tags,
         response: {
           200: { ...Status, description: "Ready to serve." },

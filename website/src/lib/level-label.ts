@@ -1,5 +1,5 @@
 import { translate } from "@docusaurus/Translate";
-import type { Level } from "./learner-profile.js";
+import type { BackgroundLevel as Level } from "@textbook/profile-api/contract";
 
 /** A background level as the forms and chapters name it, in the reader's language ("Beginner"). */
 export function levelLabel(level: Level): string {

@@ -1,9 +1,9 @@
-import { isLevel, type LabHardware, type Level } from "./learner-profile.js";
+import { type BackgroundLevel, isBackgroundLevel, type LabHardware } from "@textbook/profile-api/contract";
 
 /** What personalisation knows about the reader; null where the profile is unknown or the field is unanswered. */
 export interface ReaderLevels {
-  software: Level | null;
-  hardware: Level | null;
+  software: BackgroundLevel | null;
+  hardware: BackgroundLevel | null;
   /** What the reader can run labs on (learner-profile.ts, labHardwareOf), or null. */
   labHardware: LabHardware[] | null;
 }
@@ -16,16 +16,16 @@ export const LAB_KIND_LABELS: Record<LabKind, string> = {
 };
 
 /** Parses a space-separated level list (`"none beginner"`); unknown words are a mistake in the chapter. */
-export function parseLevelList(list: string | undefined, attribute: string): Level[] | undefined {
+export function parseLevelList(list: string | undefined, attribute: string): BackgroundLevel[] | undefined {
   if (list === undefined) return undefined;
   const words = list.split(/\s+/).filter(Boolean);
-  const unknown = words.filter((word) => !isLevel(word));
+  const unknown = words.filter((word) => !isBackgroundLevel(word));
   if (unknown.length > 0 || words.length === 0) {
     throw new Error(
       `<ForLevel ${attribute}="${list}">: use levels from none, beginner, intermediate, advanced (got "${unknown.join(" ") || list}").`,
     );
   }
-  return words as Level[];
+  return words as BackgroundLevel[];
 }
 
 /**
@@ -33,10 +33,10 @@ export function parseLevelList(list: string | undefined, attribute: string): Lev
  * name, or the reader has not answered, never hides it: only a known mismatch does.
  */
 export function isForReader(
-  audience: { software?: Level[]; hardware?: Level[] },
+  audience: { software?: BackgroundLevel[]; hardware?: BackgroundLevel[] },
   reader: ReaderLevels,
 ): boolean {
-  const fits = (levels: Level[] | undefined, level: Level | null) =>
+  const fits = (levels: BackgroundLevel[] | undefined, level: BackgroundLevel | null) =>
     levels === undefined || level === null || levels.includes(level);
   // `none` always meant what `beginner` means; a profile without a hardware level but with lab hardware reads
   // as hands-on (advanced) with a robot and as a beginner without one.

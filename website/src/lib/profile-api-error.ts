@@ -1,10 +1,8 @@
 import { translate } from "@docusaurus/Translate";
+import type { ApiErrorBody } from "@textbook/profile-api/contract";
 
 /** One failed field of a `validation_failed` answer. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type FieldProblem = NonNullable<ApiErrorBody["details"]>[number];
 
 /**
  * An error answer of the profile-api, in its contract's shape (`{ error, message, requestId, details }`), or

@@ -1,5 +1,5 @@
 import { translate } from "@docusaurus/Translate";
-import { LAB_HARDWARE, type LabHardware } from "@site/src/lib/learner-profile.js";
+import { LAB_HARDWARE, type LabHardware } from "@textbook/profile-api/contract";
 import { useId } from "react";
 import styles from "./account.module.css";
 

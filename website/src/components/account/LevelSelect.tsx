@@ -1,6 +1,6 @@
 import { translate } from "@docusaurus/Translate";
-import { LEVELS, type Level } from "@site/src/lib/learner-profile.js";
 import { levelLabel } from "@site/src/lib/level-label.js";
+import { BACKGROUND_LEVELS as LEVELS, type BackgroundLevel as Level } from "@textbook/profile-api/contract";
 import { FieldFrame } from "./FieldFrame.js";
 
 interface Props {

@@ -1,7 +1,7 @@
 import Translate, { translate } from "@docusaurus/Translate";
-import type { Level } from "@site/src/lib/learner-profile.js";
 import { levelLabel, levelList } from "@site/src/lib/level-label.js";
 import { isForReader, parseLevelList, type ReaderLevels } from "@site/src/lib/personalisation.js";
+import type { BackgroundLevel as Level } from "@textbook/profile-api/contract";
 import type { ReactNode } from "react";
 import { usePersonalisation } from "./PersonalisationProvider.js";
 import styles from "./personalisation.module.css";
