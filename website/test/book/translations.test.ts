@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_PARSE_FRONT_MATTER } from "@docusaurus/utils";
 import { describe, expect, it } from "vitest";
@@ -49,6 +49,25 @@ describe("the book's translations", () => {
     expect(urdu).toEqual(expect.arrayContaining(["intro.md", "glossary.md"]));
     const module1 = readdirSync(join(DOCS, "01-foundations")).filter((name) => /\.mdx?$/.test(name));
     expect(urdu).toEqual(expect.arrayContaining(module1.map((name) => `01-foundations/${name}`)));
+  });
+
+  it("are linked from untranslated English chapters from the docs root (/01-x/a.mdx), never with ./ or ../", () => {
+    // In a locale build an English chapter's ./ or ../ link finds only English files, and a translated page has
+    // replaced its English file: the build fails (facebook/docusaurus#10907). A root link finds either.
+    const broken: string[] = [];
+    for (const file of markdownFiles(DOCS)) {
+      const text = readFileSync(join(DOCS, file), "utf8");
+      for (const match of text.matchAll(/\]\((\.{1,2}\/[^)\s#]+\.mdx?)[#)]/g)) {
+        const target = posix.join(posix.dirname(file), match[1] ?? "");
+        const localesBreaking = translations.filter(
+          (page) =>
+            page.file === target &&
+            !translations.some((other) => other.locale === page.locale && other.file === file),
+        );
+        if (localesBreaking.length > 0) broken.push(`docs/${file}: ${match[1]}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
 
