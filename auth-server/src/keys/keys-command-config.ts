@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseEnvironment } from "@textbook/migrations/config";
 import { parseDatabaseUrl } from "@textbook/migrations/database";
 import { environmentSchema } from "../config/environment-schema.js";
 
@@ -73,19 +74,22 @@ export function parseKeysCommand(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const durations = environmentSchema
-    .pick({ JWT_KEY_ROTATION_INTERVAL: true, JWT_KEY_GRACE_PERIOD: true })
-    .safeParse(env);
-  if (!durations.success) {
-    const issue = durations.error.issues[0];
-    throw new UsageError(`${issue?.path.join(".")}: ${issue?.message}`);
+  let durations: { JWT_KEY_ROTATION_INTERVAL: number; JWT_KEY_GRACE_PERIOD: number };
+  try {
+    durations = parseEnvironment(
+      environmentSchema.pick({ JWT_KEY_ROTATION_INTERVAL: true, JWT_KEY_GRACE_PERIOD: true }),
+      env,
+      "keys command",
+    );
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
   return {
     command,
     databaseUrl,
     databaseVariable,
-    rotationSeconds: durations.data.JWT_KEY_ROTATION_INTERVAL,
-    graceSeconds: durations.data.JWT_KEY_GRACE_PERIOD,
+    rotationSeconds: durations.JWT_KEY_ROTATION_INTERVAL,
+    graceSeconds: durations.JWT_KEY_GRACE_PERIOD,
   };
 }
 
