@@ -1,25 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { OVERLOAD_POLICY, watchEventLoop } from "../../src/operations/overload.js";
 import { newRequestId } from "../../src/operations/request-id.js";
-
-function blockEventLoop(millis: number): void {
-  const until = Date.now() + millis;
-  while (Date.now() < until) {
-    // Busy on purpose: this is the stall the monitor must see.
-  }
-}
+import { stallEventLoopRepeatedly } from "../../src/testing/event-loop-stalls.js";
 
 describe("shedding load", () => {
   it("reports overload after the event loop stalled past the limit, and recovers once it runs freely", async () => {
-    const monitor = watchEventLoop({ maxEventLoopDelayMs: 100, sampleIntervalMs: 200 });
+    const monitor = watchEventLoop({ maxEventLoopDelayMs: 300, sampleIntervalMs: 200 });
     try {
       expect(monitor.isOverloaded()).toBe(false);
-      // Node's delay histogram starts measuring with its first timer: let it run once before stalling.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      blockEventLoop(400);
-      // The stall is recorded once the loop runs again, and read at the next sample.
-      await expect.poll(() => monitor.isOverloaded(), { timeout: 2_000, interval: 10 }).toBe(true);
-      await expect.poll(() => monitor.isOverloaded(), { timeout: 5_000, interval: 20 }).toBe(false);
+      const stalls = stallEventLoopRepeatedly(800);
+      try {
+        await expect.poll(() => monitor.isOverloaded(), { timeout: 10_000, interval: 10 }).toBe(true);
+      } finally {
+        await stalls.stop();
+      }
+      await expect.poll(() => monitor.isOverloaded(), { timeout: 15_000, interval: 20 }).toBe(false);
     } finally {
       monitor.stop();
     }
