@@ -15,7 +15,7 @@ describe("when the event loop falls behind", () => {
 
   it("sheds load with 503 service_overloaded in the one error shape, while /healthz stays 200", async () => {
     const user = await api.createUser();
-    const stalls = stallEventLoopRepeatedly(1_200);
+    const stalls = stallEventLoopRepeatedly(1_500);
     let shed: { response: Response; health: Response } | undefined;
     // The server runs in this process: stalling this event loop is the server falling behind.
     try {

@@ -11,7 +11,7 @@ describe("when the event loop falls behind", () => {
 
   it("sheds load with 503 SERVICE_OVERLOADED in the error contract, while /healthz stays 200", async () => {
     const { url } = underTest.server;
-    const stalls = stallEventLoopRepeatedly(1_200);
+    const stalls = stallEventLoopRepeatedly(1_500);
     let shed: { response: Response; health: Response } | undefined;
     // The server runs in this process: stalling this event loop is the server falling behind.
     try {

@@ -9,7 +9,7 @@ function urlWithScheme(schemes: string[], expected: string, echo: boolean) {
     } catch {}
     if (url && schemes.includes(url.protocol.slice(0, -1))) return;
     // A Redis or SMTP URL may carry a password: such values are never repeated back.
-    const got = echo ? ` (got ${JSON.stringify(value)})` : "";
+    const got = echo ? ` (got ${JSON.stringify(value)})` : " (got (hidden))";
     ctx.addIssue({ code: "custom", message: `must be ${expected}${got}` });
   });
 }

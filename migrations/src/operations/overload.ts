@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 /**
- * When a service sheds load: once the event loop has fallen more than this far behind within the last sample
- * interval, every request but /healthz gets 503 `service_overloaded` (auth-server: `SERVICE_OVERLOADED`) with
+ * When a service sheds load: once the event loop has been, on average over the last sample interval, more than
+ * this far behind, every request but /healthz gets 503 `service_overloaded` (auth-server: `SERVICE_OVERLOADED`) with
  * Retry-After, instead of every request slowing down. /healthz stays 200 so the supervisor does not restart a
  * process that is only busy.
  */
@@ -19,19 +19,23 @@ export interface OverloadMonitor {
   stop(): void;
 }
 
+const RESOLUTION_MS = 10;
+
 /**
- * Watches the event loop's delay (Node's histogram, as @fastify/under-pressure does) and reports overload when
- * the longest delay of the last sample interval passed the limit. The longest, not the mean: one stall of a
- * second is a second every request in it waited.
+ * Watches the event loop's delay and reports overload when its mean over the last sample interval passed the
+ * limit, measured as @fastify/under-pressure does (Node's histogram, less its resolution). The mean, not the
+ * longest: one stall (a garbage collection, a start-up) is over once it is measured, and shedding the second after
+ * it would only turn clients away; a loop that stays behind is what load shedding is for.
  */
 export function watchEventLoop(
   options: { maxEventLoopDelayMs: number; sampleIntervalMs: number } = OVERLOAD_POLICY,
 ): OverloadMonitor {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   let overloaded = false;
   const timer = setInterval(() => {
-    overloaded = histogram.max / 1e6 > options.maxEventLoopDelayMs;
+    const meanDelayMs = histogram.count > 0 ? histogram.mean / 1e6 - RESOLUTION_MS : 0;
+    overloaded = meanDelayMs > options.maxEventLoopDelayMs;
     histogram.reset();
   }, options.sampleIntervalMs);
   timer.unref();

@@ -1,7 +1,7 @@
 /**
- * For tests of load shedding: stalls this process's event loop for `millis` at a time, with a short break after
- * each stall so requests still move, until `stop()`. Repeated stalls keep every sample of a monitor over its
- * limit, so the test does not depend on when, between two samples, a request happens to arrive.
+ * For tests of load shedding: stalls this process's event loop for `millis` at a time, with a 20 ms break after
+ * each stall so requests still move, until `stop()`. The loop stays behind on average, as under real overload (each
+ * sample of Node's delay histogram then holds about `millis`), so a request arriving at any moment meets it.
  */
 export function stallEventLoopRepeatedly(millis: number): { stop(): Promise<void> } {
   let stalling = true;

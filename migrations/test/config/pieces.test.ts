@@ -61,7 +61,9 @@ describe("the shared configuration pieces", () => {
 
   it("never repeat a URL that may hold a password", () => {
     const secret = "s3cret-pass";
-    expect(messageOf(redisUrl, `http://user:${secret}@cache`)).toBe("must be a redis:// or rediss:// URL");
+    expect(messageOf(redisUrl, `http://user:${secret}@cache`)).toBe(
+      "must be a redis:// or rediss:// URL (got (hidden))",
+    );
     const message = messageOf(databaseUrl, `mysql://app:${secret}@db/x`);
     expect(message).toMatch(/must start with postgres:\/\//);
     expect(message).not.toContain(secret);

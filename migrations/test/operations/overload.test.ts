@@ -4,7 +4,7 @@ import { newRequestId } from "../../src/operations/request-id.js";
 import { stallEventLoopRepeatedly } from "../../src/testing/event-loop-stalls.js";
 
 describe("shedding load", () => {
-  it("reports overload after the event loop stalled past the limit, and recovers once it runs freely", async () => {
+  it("reports overload while the event loop stays behind, and recovers once it runs freely", async () => {
     const monitor = watchEventLoop({ maxEventLoopDelayMs: 300, sampleIntervalMs: 200 });
     try {
       expect(monitor.isOverloaded()).toBe(false);
