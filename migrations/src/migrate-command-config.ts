@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import * as z from "zod";
-import { ConfigError, databaseUrl, parseEnvironment } from "./config/index.js";
+import { ConfigError, directDatabase, directDatabaseVariables, parseEnvironment } from "./config/index.js";
 
 /** What `npm run db:migrate` was asked to do, and on which database. */
 export interface MigrateCommandConfig {
@@ -11,10 +11,7 @@ export interface MigrateCommandConfig {
   variable: "DATABASE_URL_UNPOOLED" | "DATABASE_URL";
 }
 
-const environmentSchema = z.object({
-  DATABASE_URL_UNPOOLED: databaseUrl.optional(),
-  DATABASE_URL: databaseUrl.optional(),
-});
+const environmentSchema = z.object(directDatabaseVariables);
 
 /**
  * Reads the command line and the environment of `npm run db:migrate` (the one place the command reads
@@ -29,13 +26,11 @@ export function readMigrateCommand(
     options: { status: { type: "boolean" }, help: { type: "boolean" } },
   });
   if (values.help) return "help";
-  const parsed = parseEnvironment(environmentSchema, env, "db:migrate");
-  const variable = parsed.DATABASE_URL_UNPOOLED ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
-  const connectionString = parsed[variable];
-  if (!connectionString) {
+  const database = directDatabase(parseEnvironment(environmentSchema, env, "db:migrate"));
+  if (!database) {
     throw new ConfigError(
       "Set DATABASE_URL_UNPOOLED (or DATABASE_URL) to the database to migrate. `npm start` does this for the embedded Postgres.",
     );
   }
-  return { status: values.status ?? false, connectionString, variable };
+  return { status: values.status ?? false, connectionString: database.url, variable: database.variable };
 }

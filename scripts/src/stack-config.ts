@@ -1,4 +1,4 @@
-import { databaseUrl, parseEnvironment, port } from "@textbook/migrations/config";
+import { directDatabaseVariables, parseEnvironment, port } from "@textbook/migrations/config";
 import * as z from "zod";
 
 // Ports must be known before the services start (the launcher prints their addresses), so 0 is refused.
@@ -6,8 +6,7 @@ const environmentSchema = z.object({
   AUTH_PORT: port(4000, { min: 1 }),
   PROFILE_API_PORT: port(4100, { min: 1 }),
   WEBSITE_PORT: port(3000, { min: 1 }),
-  DATABASE_URL: databaseUrl.optional(),
-  DATABASE_URL_UNPOOLED: databaseUrl.optional(),
+  ...directDatabaseVariables,
 });
 
 /** The variable that moves each service's port. */

@@ -3,6 +3,8 @@
  * variable that two parts share is read one way. Each part keeps its own schema made from them; only its
  * configuration module reads `process.env`. docs/architecture.md, "Configuration", lists the accepted syntax.
  */
+
+export { directDatabase, directDatabaseVariables } from "./direct-database.js";
 export { DURATION_SYNTAX, duration, formatDuration, parseDurationSeconds } from "./duration.js";
 export { flag } from "./flag.js";
 export { integer, port } from "./numbers.js";
