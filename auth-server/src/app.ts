@@ -1,4 +1,5 @@
 import { createPool, waitForDatabase } from "@textbook/migrations/database";
+import { watchEventLoop } from "@textbook/migrations/operations";
 import { toNodeHandler } from "better-auth/node";
 import cors from "cors";
 import express, { type Express } from "express";
@@ -14,6 +15,7 @@ import { noStore } from "./http/no-store.js";
 import { providersRoute } from "./http/providers-route.js";
 import { createRequestLogger } from "./http/request-logger.js";
 import { addRetryAfter } from "./http/retry-after.js";
+import { shedLoad } from "./http/shed-load.js";
 import { encryptionSecret } from "./keys/encryption-secret.js";
 import { ensureSigningKey } from "./keys/ensure-signing-key.js";
 import { createSigningKeyring } from "./keys/signing-keyring.js";
@@ -53,7 +55,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const backgroundTasks = createBackgroundTasks();
   const redis = config.redis ? createRedisSecondaryStorage(config.redis, logger) : undefined;
   let stopKeyring = () => {};
+  const overload = watchEventLoop();
   const close = async () => {
+    overload.stop();
     stopKeyring();
     await backgroundTasks.drain();
     await Promise.allSettled([pool.end(), mailSender.close(), redis?.close()]);
@@ -88,6 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // Verifiers poll the public keys; a log line per poll would drown the log, so they come first.
     app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     app.use(createRequestLogger(logger));
+    app.use(shedLoad(overload));
     app.use(healthRoutes(pool, keyring, redis));
     app.use(
       "/api/auth",

@@ -8,10 +8,10 @@ import { handleError } from "../src/http/error-handler.js";
 import authentication from "../src/plugins/app/authentication.js";
 import database from "../src/plugins/app/database.js";
 import profileRepository from "../src/plugins/app/profile-repository.js";
+import shedLoad from "../src/plugins/app/shed-load.js";
 import cors from "../src/plugins/external/cors.js";
 import helmet from "../src/plugins/external/helmet.js";
 import rateLimit from "../src/plugins/external/rate-limit.js";
-import underPressure from "../src/plugins/external/under-pressure.js";
 import profilesMe from "../src/routes/profiles-me.js";
 
 /**
@@ -35,7 +35,7 @@ export async function createReferenceServer(config: Config): Promise<FastifyInst
   server.setErrorHandler(handleError);
   await server.register(helmet, { production: config.production });
   await server.register(cors, { websiteOrigin: config.websiteOrigin });
-  await server.register(underPressure);
+  await server.register(shedLoad);
   await server.register(database, { databaseUrl: config.databaseUrl, max: config.databasePoolMax });
   await server.register(profileRepository);
   await server.register(authentication, { verifier: decodeOnlyVerifier });

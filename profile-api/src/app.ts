@@ -10,12 +10,12 @@ import bodyMediaTypes from "./plugins/app/body-media-types.js";
 import database from "./plugins/app/database.js";
 import profileRepository from "./plugins/app/profile-repository.js";
 import progressRepository from "./plugins/app/progress-repository.js";
+import shedLoad from "./plugins/app/shed-load.js";
 import cors from "./plugins/external/cors.js";
 import helmet from "./plugins/external/helmet.js";
 import rateLimit from "./plugins/external/rate-limit.js";
 import swagger from "./plugins/external/swagger.js";
 import swaggerUi from "./plugins/external/swagger-ui.js";
-import underPressure from "./plugins/external/under-pressure.js";
 import health from "./routes/health.js";
 import meExport from "./routes/me-export.js";
 import profilesMe from "./routes/profiles-me.js";
@@ -58,7 +58,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
 
   await fastify.register(helmet, { production: config.production });
   await fastify.register(cors, { websiteOrigin: config.websiteOrigin });
-  await fastify.register(underPressure);
+  await fastify.register(shedLoad);
   await fastify.register(swagger);
   await fastify.register(swaggerUi, { production: config.production });
   await fastify.register(database, { databaseUrl: config.databaseUrl, max: config.databasePoolMax });

@@ -21,7 +21,9 @@ describe("health endpoints", () => {
 
   it("report live and ready while the database answers", async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ok", checks: { database: "ok", signingKeys: "ok" } });
   });
 
   it("answers an unknown path with 404 in Better Auth's error shape", async () => {
@@ -32,7 +34,12 @@ describe("health endpoints", () => {
 
   it("reports not ready (503) once the database is gone, while staying live", async () => {
     await database.drop();
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    const notReady = await fetch(`${server.url}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toMatchObject({
+      status: "unavailable",
+      checks: { database: "unavailable" },
+    });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

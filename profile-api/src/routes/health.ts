@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { checkReadiness } from "@textbook/migrations/operations";
 import Type from "typebox";
 import type { SigningKeys } from "../auth/signing-keys.js";
 
@@ -49,22 +50,14 @@ const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify,
       },
     },
     async (_request, reply) => {
-      const [database, signingKeys] = await Promise.all([
-        fastify.pg.query("SELECT 1").then(
-          () => "ok" as const,
-          () => "unavailable" as const,
-        ),
-        options.keys.known()
-          ? ("ok" as const)
-          : options.keys.refresh().then(
-              () => "ok" as const,
-              () => "unavailable" as const,
-            ),
-      ]);
-      const ready = database === "ok" && signingKeys === "ok";
-      return reply
-        .code(ready ? 200 : 503)
-        .send({ status: ready ? "ok" : "unavailable", checks: { database, signingKeys } });
+      // The one /readyz body of both services (@textbook/migrations/operations).
+      const { statusCode, body } = await checkReadiness({
+        database: () => fastify.pg.query("SELECT 1"),
+        signingKeys: async () => {
+          if (!options.keys.known()) await options.keys.refresh();
+        },
+      });
+      return reply.code(statusCode).send(body);
     },
   );
 };

@@ -1,13 +1,13 @@
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningPostgres, startEmbeddedPostgres } from "@textbook/dev-tools/embedded-postgres";
-import { parseDatabaseUrl, redactDatabaseUrl } from "@textbook/migrations/database";
+import { redactDatabaseUrl } from "@textbook/migrations/database";
 import { migrate } from "@textbook/migrations/migrate";
 import exitHook from "async-exit-hook";
 import concurrently, { type ConcurrentlyCommandInput } from "concurrently";
 import pg from "pg";
 import { assertPortsFree } from "./port-check.js";
+import { type PortVariable, readStackConfig, type StackConfig } from "./stack-config.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const DATA_DIR = join(ROOT, ".data");
@@ -16,72 +16,48 @@ const LOCAL_DATABASE = "textbook";
 interface Service {
   name: string;
   workspace: string;
-  portVariable: string;
-  defaultPort: number;
+  portVariable: PortVariable;
   url: (port: number) => string;
 }
 
-// A service is started once its workspace has a server (the website once it has a Docusaurus config).
 const SERVICES: Service[] = [
   {
     name: "auth",
     workspace: "auth-server",
     portVariable: "AUTH_PORT",
-    defaultPort: 4000,
     url: (port) => `http://localhost:${port}/api/auth/ok`,
   },
   {
     name: "profile",
     workspace: "profile-api",
     portVariable: "PROFILE_API_PORT",
-    defaultPort: 4100,
     url: (port) => `http://localhost:${port}/docs`,
   },
   {
     name: "website",
     workspace: "website",
     portVariable: "WEBSITE_PORT",
-    defaultPort: 3000,
     url: (port) => `http://localhost:${port}/`,
   },
 ];
-
-function isPresent(service: Service): boolean {
-  const marker = service.workspace === "website" ? "docusaurus.config.ts" : "src/server.ts";
-  return existsSync(join(ROOT, service.workspace, marker));
-}
-
-function portOf(service: Service): number {
-  const raw = process.env[service.portVariable];
-  const port = raw === undefined ? service.defaultPort : Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`${service.portVariable} must be a port number from 1 to 65535 (got "${raw}").`);
-  }
-  return port;
-}
 
 /**
  * The services find each other through their public URLs. When only a port is moved (AUTH_PORT=14000), the URLs
  * that name it must move too; a URL set explicitly (a proxy in front) wins.
  */
-function publicUrls(services: (Service & { port: number })[]): Record<string, string> {
-  const port = (workspace: string, fallback: number) =>
-    services.find((s) => s.workspace === workspace)?.port ?? fallback;
+function publicUrls(ports: StackConfig["ports"]): Record<string, string> {
   return {
-    BETTER_AUTH_URL: `http://localhost:${port("auth-server", 4000)}`,
-    PROFILE_API_URL: `http://localhost:${port("profile-api", 4100)}`,
-    WEBSITE_URL: `http://localhost:${port("website", 3000)}`,
+    BETTER_AUTH_URL: `http://localhost:${ports.AUTH_PORT}`,
+    PROFILE_API_URL: `http://localhost:${ports.PROFILE_API_PORT}`,
+    WEBSITE_URL: `http://localhost:${ports.WEBSITE_PORT}`,
   };
 }
 
 /** Starts the embedded Postgres (unless DATABASE_URL is set) and returns the URLs the services use. */
-async function prepareDatabase(): Promise<{ pooled: string; direct: string; embedded?: RunningPostgres }> {
-  const given = process.env.DATABASE_URL;
-  if (given) {
-    parseDatabaseUrl(given, "DATABASE_URL");
-    const direct = process.env.DATABASE_URL_UNPOOLED ?? given;
-    return { pooled: given, direct };
-  }
+async function prepareDatabase(
+  given: StackConfig["database"],
+): Promise<{ pooled: string; direct: string; embedded?: RunningPostgres }> {
+  if (given) return given;
   console.log("[stack] DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)");
   const embedded = await startEmbeddedPostgres({ dataDir: join(DATA_DIR, "postgres"), preferredPort: 5432 });
   const admin = new pg.Client({ connectionString: embedded.url });
@@ -99,12 +75,13 @@ async function main(): Promise<void> {
   // first and the database last, so it takes those signals over.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
 
-  const services = SERVICES.filter(isPresent).map((service) => ({ ...service, port: portOf(service) }));
+  const config = readStackConfig();
+  const services = SERVICES.map((service) => ({ ...service, port: config.ports[service.portVariable] }));
   await assertPortsFree(services.map(({ port, portVariable }) => ({ port, variable: portVariable })));
 
-  const database = await prepareDatabase();
+  const database = await prepareDatabase(config.database);
   try {
-    await runServices(services, database);
+    await runServices(config, services, database);
   } catch (error) {
     await database.embedded?.stop().catch(() => undefined);
     throw error;
@@ -112,6 +89,7 @@ async function main(): Promise<void> {
 }
 
 async function runServices(
+  config: StackConfig,
   services: (Service & { port: number })[],
   database: { pooled: string; direct: string; embedded?: RunningPostgres },
 ): Promise<void> {
@@ -136,18 +114,9 @@ async function runServices(
   process.removeListener("SIGINT", earlyStop);
   process.removeListener("SIGTERM", earlyStop);
 
-  if (services.length === 0) {
-    console.log("[stack] no service to start yet; the database is ready. Ctrl-C stops it.");
-    const signal = await new Promise<NodeJS.Signals>((done) => {
-      for (const name of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(name, () => done(name));
-    });
-    console.log(`[stack] ${signal}: stopping the database`);
-    await stopDatabase();
-    return;
-  }
   const env = {
-    ...publicUrls(services),
-    ...process.env,
+    ...publicUrls(config.ports),
+    ...config.inherited,
     DATABASE_URL: database.pooled,
     DATABASE_URL_UNPOOLED: database.direct,
   };

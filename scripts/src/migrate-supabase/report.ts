@@ -144,11 +144,6 @@ export class ReportBuilder {
     this.failed.push(...failures);
   }
 
-  /** True when this run changed (or, in a dry run, would change) the target. */
-  get changesTarget(): boolean {
-    return this.changes.created + this.changes.updated > 0;
-  }
-
   build(reconciliation: Reconciliation | null): Report {
     return {
       dryRun: this.dryRun,

@@ -10,11 +10,6 @@ export interface ReaderLevels {
 
 export type LabKind = "simulation" | "real-robot";
 
-export const LAB_KIND_LABELS: Record<LabKind, string> = {
-  simulation: "Simulation",
-  "real-robot": "Real robot",
-};
-
 /** Parses a space-separated level list (`"none beginner"`); unknown words are a mistake in the chapter. */
 export function parseLevelList(list: string | undefined, attribute: string): BackgroundLevel[] | undefined {
   if (list === undefined) return undefined;
