@@ -15,7 +15,7 @@ describe("when the event loop falls behind", () => {
 
   it("sheds load with 503 service_overloaded in the one error shape, while /healthz stays 200", async () => {
     const user = await api.createUser();
-    const stalls = stallEventLoopRepeatedly(1_500);
+    const stalls = stallEventLoopRepeatedly(4_000);
     let shed: { response: Response; health: Response } | undefined;
     // The server runs in this process: stalling this event loop is the server falling behind.
     try {
@@ -29,7 +29,7 @@ describe("when the event loop falls behind", () => {
             if (response.status === 503) shed = { response, health };
             return response.status;
           },
-          { timeout: 20_000, interval: 10 },
+          { timeout: 45_000, interval: 10 },
         )
         .toBe(503);
     } finally {
@@ -46,7 +46,7 @@ describe("when the event loop falls behind", () => {
     await expect
       .poll(async () => (await api.call("/v1/profiles/me", user.token)).status, { timeout: 15_000 })
       .toBe(404);
-  }, 60_000);
+  }, 90_000);
 
   it("gives every answer a request id of its own, never the one a client sends", async () => {
     const response = await fetch(`${api.url}/healthz`, {

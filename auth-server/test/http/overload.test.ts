@@ -11,7 +11,7 @@ describe("when the event loop falls behind", () => {
 
   it("sheds load with 503 SERVICE_OVERLOADED in the error contract, while /healthz stays 200", async () => {
     const { url } = underTest.server;
-    const stalls = stallEventLoopRepeatedly(1_500);
+    const stalls = stallEventLoopRepeatedly(4_000);
     let shed: { response: Response; health: Response } | undefined;
     // The server runs in this process: stalling this event loop is the server falling behind.
     try {
@@ -25,7 +25,7 @@ describe("when the event loop falls behind", () => {
             if (response.status === 503) shed = { response, health };
             return response.status;
           },
-          { timeout: 20_000, interval: 10 },
+          { timeout: 45_000, interval: 10 },
         )
         .toBe(503);
     } finally {
@@ -40,7 +40,7 @@ describe("when the event loop falls behind", () => {
       requestId: shed.response.headers.get("x-request-id"),
     });
     await expect.poll(async () => (await fetch(`${url}/api/auth/ok`)).status, { timeout: 15_000 }).toBe(200);
-  }, 60_000);
+  }, 90_000);
 
   it("gives every answer a request id of its own, never the one a client sends", async () => {
     const response = await fetch(`${underTest.server.url}/api/auth/ok`, {

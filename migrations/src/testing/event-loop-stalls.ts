@@ -1,7 +1,9 @@
 /**
  * For tests of load shedding: stalls this process's event loop for `millis` at a time, with a 20 ms break after
  * each stall so requests still move, until `stop()`. The loop stays behind on average, as under real overload (each
- * sample of Node's delay histogram then holds about `millis`), so a request arriving at any moment meets it.
+ * sample of Node's delay histogram then holds about `millis`), so a request arriving at any moment meets it. Stall for seconds, not
+ * milliseconds: each break can add a short sample to the histogram, and on a busy machine a break takes longer and adds
+ * more, pulling the mean under a 1 s limit unless each stall is several times that.
  */
 export function stallEventLoopRepeatedly(millis: number): { stop(): Promise<void> } {
   let stalling = true;
