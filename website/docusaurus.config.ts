@@ -2,12 +2,10 @@ import type * as Preset from "@docusaurus/preset-classic";
 import type { Config } from "@docusaurus/types";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
-import { accountsOffPlugin } from "./config/accounts-off-plugin.js";
 import { readBuildEnvironment } from "./config/build-environment.js";
 import { chaptersPlugin } from "./config/chapters-plugin.js";
 import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
 import { codeThemes } from "./config/prism-themes.js";
-import { progressOffPlugin } from "./config/progress-off-plugin.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
 import { searchOptions } from "./config/search-options.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
@@ -33,13 +31,7 @@ const config: Config = {
     authUrl: build.authUrl,
     profileApiUrl: build.profileApiUrl,
   },
-  plugins: [
-    webpackPlugin,
-    katexAssetsPlugin,
-    chaptersPlugin,
-    ...(build.accounts ? [] : [accountsOffPlugin]),
-    ...(build.progress ? [] : [progressOffPlugin]),
-  ],
+  plugins: [webpackPlugin, katexAssetsPlugin, chaptersPlugin],
   presets: [
     [
       "classic",

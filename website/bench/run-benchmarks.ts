@@ -1,8 +1,8 @@
 /**
  * The website's benchmarks (`npm run bench -w website`): what accounts and personalisation cost a chapter page
  * in JavaScript, what reading progress adds to it (issue 19), and how long a learner waits from "Sign in" to their
- * profile. Builds the site three times (as shipped, without accounts: TEXTBOOK_ACCOUNTS=off, and without reading
- * progress: TEXTBOOK_PROGRESS=off), runs both services on a scratch database (BENCH_DATABASE_URL's
+ * profile. Builds the site three times (as shipped, and from the two reference configurations of `builds/`: without
+ * accounts, and without reading progress), runs both services on a scratch database (BENCH_DATABASE_URL's
  * server, else an embedded PostgreSQL), and drives Debian's Chromium. BENCH_SIGN_INS sets the number of timed
  * sign-ins (default 7). Writes bench-results/website.json; exits 1 when a budget of issue 5 is exceeded.
  */
@@ -21,6 +21,8 @@ import { htmlContains, pageJavaScript } from "./chapter-javascript.js";
 import { progressJavaScript } from "./progress-javascript.js";
 import { registerLearner, timeSignInToProfile } from "./sign-in-timing.js";
 
+const WITHOUT_ACCOUNTS_CONFIG = "bench/builds/docusaurus.without-accounts.config.ts";
+const WITHOUT_PROGRESS_CONFIG = "bench/builds/docusaurus.without-progress.config.ts";
 const CHAPTERS = ["/docs/ros2/nodes-and-topics", "/docs/intro"];
 const JS_BUDGET_BYTES = 30 * 1024;
 const PROGRESS_BUDGET_BYTES = 5 * 1024;
@@ -41,9 +43,11 @@ async function main(): Promise<number> {
   const stack = await startStack(database, { site: { ...urls, buildDir: shippedDir } });
   const browser = await launchChromium();
   try {
-    log("building the site without accounts and personalisation (TEXTBOOK_ACCOUNTS=off)…");
+    log(
+      "building the site without accounts and personalisation (builds/docusaurus.without-accounts.config.ts)…",
+    );
     const baselineDir = join(workDir, "baseline");
-    await buildSite(baselineDir, { TEXTBOOK_ACCOUNTS: "off" });
+    await buildSite(baselineDir, {}, WITHOUT_ACCOUNTS_CONFIG);
     const baselinePort = await freePort();
     const baseline = await serveStatic(baselineDir, baselinePort);
     const baselineUrl = `http://localhost:${baselinePort}`;
@@ -63,9 +67,9 @@ async function main(): Promise<number> {
     }
     await baseline.close();
 
-    log("building the site without reading progress (TEXTBOOK_PROGRESS=off)…");
+    log("building the site without reading progress (builds/docusaurus.without-progress.config.ts)…");
     const withoutProgressDir = join(workDir, "without-progress");
-    await buildSite(withoutProgressDir, { TEXTBOOK_PROGRESS: "off" });
+    await buildSite(withoutProgressDir, {}, WITHOUT_PROGRESS_CONFIG);
     const progress = await progressJavaScript(browser, stack, withoutProgressDir, CHAPTERS);
     const staticText = await htmlContains(stack.buildDir, "docs/ros2/nodes-and-topics.html", [
       "Nodes and Topics",

@@ -11,13 +11,6 @@ export interface BuildEnvironment {
   authUrl: string;
   /** Public base URL of the profile-api (PROFILE_API_URL). */
   profileApiUrl: string;
-  /**
-   * Whether accounts and personalisation are built in. Only the benchmark turns them off
-   * (TEXTBOOK_ACCOUNTS=off), to measure what they add to a chapter page.
-   */
-  accounts: boolean;
-  /** Whether reading progress is built in; only the benchmark turns it off (TEXTBOOK_PROGRESS=off). */
-  progress: boolean;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -29,8 +22,6 @@ export function readBuildEnvironment(env: Environment = process.env): BuildEnvir
     baseUrl: basePath(env.BASE_URL ?? "/"),
     authUrl: withoutTrailingSlash(httpUrl(env, "BETTER_AUTH_URL", "http://localhost:4000")),
     profileApiUrl: withoutTrailingSlash(httpUrl(env, "PROFILE_API_URL", "http://localhost:4100")),
-    accounts: switchValue(env, "TEXTBOOK_ACCOUNTS", true),
-    progress: switchValue(env, "TEXTBOOK_PROGRESS", true),
   };
 }
 
@@ -55,12 +46,4 @@ function withoutTrailingSlash(url: URL): string {
 function basePath(raw: string): string {
   const trimmed = raw.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
-}
-
-function switchValue(env: Environment, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === "") return fallback;
-  if (["on", "true", "1"].includes(raw)) return true;
-  if (["off", "false", "0"].includes(raw)) return false;
-  throw new Error(`${name} must be "on" or "off" (got "${env[name]}").`);
 }
