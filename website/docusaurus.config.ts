@@ -7,6 +7,7 @@ import { chaptersPlugin } from "./config/chapters-plugin.js";
 import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
 import { codeThemes } from "./config/prism-themes.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
+import { remarkMermaidImages } from "./config/remark-mermaid-images.js";
 import { searchOptions } from "./config/search-options.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
 
@@ -22,8 +23,8 @@ const config: Config = {
   trailingSlash: false,
   onBrokenLinks: "throw",
   onBrokenAnchors: "warn",
-  markdown: { mermaid: true, hooks: { onBrokenMarkdownLinks: "throw" } },
-  themes: ["@docusaurus/theme-mermaid", ["@easyops-cn/docusaurus-search-local", searchOptions]],
+  markdown: { hooks: { onBrokenMarkdownLinks: "throw" } },
+  themes: [["@easyops-cn/docusaurus-search-local", searchOptions]],
   future: { v4: { removeLegacyPostBuildHeadAttribute: true } },
   i18n: { defaultLocale: "en", locales: ["en"] },
   // The only way build-time settings reach the browser; read them with useServiceUrls().
@@ -44,6 +45,8 @@ const config: Config = {
           remarkPlugins: [
             remarkMath,
             [remarkKatexStylesheet, { href: `${build.baseUrl}${katexStylesheetPath}` }],
+            // Diagrams are drawn ahead of time and committed (diagrams/render-diagrams.ts): no Mermaid runtime.
+            [remarkMermaidImages, { baseUrl: build.baseUrl }],
           ],
           rehypePlugins: [rehypeKatex],
         },
@@ -99,7 +102,6 @@ const config: Config = {
       darkTheme: codeThemes.dark,
       additionalLanguages: ["bash", "python", "yaml", "json", "cpp", "cmake"],
     },
-    mermaid: { theme: { light: "neutral", dark: "dark" } },
   } satisfies Preset.ThemeConfig,
 };
 
