@@ -49,7 +49,8 @@ function deferredMember(load: () => Promise<AuthClient>, path: string[]): unknow
         }
         if (typeof member !== "function")
           throw new TypeError(`authClient.${path.join(".")} is not a function`);
-        return member.apply(owner, args);
+        // Not `member.apply(…)`: Better Auth's client is a proxy too, and would read `apply` as a route.
+        return Reflect.apply(member, owner, args);
       });
     },
   });
