@@ -80,7 +80,7 @@ export async function accessibilityRows(
 ): Promise<AccessibilityRow[]> {
   const prefix = (locale: string) => (locale === locales.defaultLocale ? "" : `/${locale}`);
   const score = async (locale: string, path: string, keepStorage: boolean): Promise<AccessibilityRow> => {
-    const url = `${site.websiteUrl}${prefix(locale)}${path === "/" && prefix(locale) ? "" : path}`;
+    const url = `${site.websiteUrl}${prefix(locale)}${path}`;
     const scores = await lighthouseScores(browser, url, { categories: ["accessibility"], keepStorage });
     return {
       locale,
