@@ -82,6 +82,10 @@ export async function accessibilityRows(
   const score = async (locale: string, path: string, keepStorage: boolean): Promise<AccessibilityRow> => {
     const url = `${site.websiteUrl}${prefix(locale)}${path}`;
     const scores = await lighthouseScores(browser, url, { categories: ["accessibility"], keepStorage });
+    // A page that sent the reader elsewhere (/profile to /login when signed out) would score the wrong page.
+    if (new URL(scores.finalUrl).pathname !== new URL(url).pathname) {
+      throw new Error(`Lighthouse was sent from ${url} to ${scores.finalUrl}`);
+    }
     return {
       locale,
       path,

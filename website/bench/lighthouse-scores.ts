@@ -15,6 +15,8 @@ export interface LighthouseScores {
   largestContentfulPaintMs: number;
   /** Ids of the accessibility audits that failed, for the report. */
   failedAccessibilityAudits: string[];
+  /** The page's URL when Lighthouse finished (after any redirect), to check what was scored. */
+  finalUrl: string;
 }
 
 /** Debian's Chromium with a DevTools port for Lighthouse, and the browser context its tabs open in. */
@@ -90,5 +92,6 @@ export async function lighthouseScores(
     totalBlockingTimeMs: audits["total-blocking-time"]?.numericValue ?? Number.NaN,
     largestContentfulPaintMs: audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
     failedAccessibilityAudits,
+    finalUrl: result.lhr.finalDisplayedUrl,
   };
 }
