@@ -2,13 +2,12 @@ import type * as Preset from "@docusaurus/preset-classic";
 import type { Config } from "@docusaurus/types";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
-import { accountsOffPlugin } from "./config/accounts-off-plugin.js";
 import { readBuildEnvironment } from "./config/build-environment.js";
 import { chaptersPlugin } from "./config/chapters-plugin.js";
 import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
 import { codeThemes } from "./config/prism-themes.js";
-import { progressOffPlugin } from "./config/progress-off-plugin.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
+import { remarkMermaidImages } from "./config/remark-mermaid-images.js";
 import { searchOptions } from "./config/search-options.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
 
@@ -24,8 +23,8 @@ const config: Config = {
   trailingSlash: false,
   onBrokenLinks: "throw",
   onBrokenAnchors: "warn",
-  markdown: { mermaid: true, hooks: { onBrokenMarkdownLinks: "throw" } },
-  themes: ["@docusaurus/theme-mermaid", ["@easyops-cn/docusaurus-search-local", searchOptions]],
+  markdown: { hooks: { onBrokenMarkdownLinks: "throw" } },
+  themes: [["@easyops-cn/docusaurus-search-local", searchOptions]],
   future: { v4: { removeLegacyPostBuildHeadAttribute: true } },
   i18n: { defaultLocale: "en", locales: ["en"] },
   // The only way build-time settings reach the browser; read them with useServiceUrls().
@@ -33,13 +32,7 @@ const config: Config = {
     authUrl: build.authUrl,
     profileApiUrl: build.profileApiUrl,
   },
-  plugins: [
-    webpackPlugin,
-    katexAssetsPlugin,
-    chaptersPlugin,
-    ...(build.accounts ? [] : [accountsOffPlugin]),
-    ...(build.progress ? [] : [progressOffPlugin]),
-  ],
+  plugins: [webpackPlugin, katexAssetsPlugin, chaptersPlugin],
   presets: [
     [
       "classic",
@@ -52,6 +45,8 @@ const config: Config = {
           remarkPlugins: [
             remarkMath,
             [remarkKatexStylesheet, { href: `${build.baseUrl}${katexStylesheetPath}` }],
+            // Diagrams are drawn ahead of time and committed (diagrams/render-diagrams.ts): no Mermaid runtime.
+            [remarkMermaidImages, { baseUrl: build.baseUrl }],
           ],
           rehypePlugins: [rehypeKatex],
         },
@@ -107,7 +102,6 @@ const config: Config = {
       darkTheme: codeThemes.dark,
       additionalLanguages: ["bash", "python", "yaml", "json", "cpp", "cmake"],
     },
-    mermaid: { theme: { light: "neutral", dark: "dark" } },
   } satisfies Preset.ThemeConfig,
 };
 

@@ -12,8 +12,8 @@ export interface ProgressJavaScript {
 }
 
 /**
- * Compares each chapter of the site as shipped (`site`) with the same site built with TEXTBOOK_PROGRESS=off
- * (`withoutDir`): the provider, the chapter tracker, "Mark as done" and the sidebar ticks, all in one figure.
+ * Compares each chapter of the site as shipped (`site`) with the same site built without reading progress
+ * (`withoutDir`, from `builds/docusaurus.without-progress.config.ts`): the provider, the chapter tracker, "Mark as done" and the sidebar ticks, all in one figure.
  */
 export async function progressJavaScript(
   browser: Browser,

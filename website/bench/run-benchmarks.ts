@@ -1,31 +1,49 @@
 /**
  * The website's benchmarks (`npm run bench -w website`): what accounts and personalisation cost a chapter page
  * in JavaScript, what reading progress adds to it (issue 19), and how long a learner waits from "Sign in" to their
- * profile. Builds the site three times (as shipped, without accounts: TEXTBOOK_ACCOUNTS=off, and without reading
- * progress: TEXTBOOK_PROGRESS=off), runs both services on a scratch database (BENCH_DATABASE_URL's
+ * profile, and Lighthouse's performance (home page, chapters with a diagram; both builds) and accessibility
+ * (home, a chapter, sign-in, registration, the signed-in profile; every locale of the site) scores. Builds the site three times (as shipped, and from the two reference configurations of `builds/`: without
+ * accounts, and without reading progress), runs both services on a scratch database (BENCH_DATABASE_URL's
  * server, else an embedded PostgreSQL), and drives Debian's Chromium. BENCH_SIGN_INS sets the number of timed
- * sign-ins (default 7). Writes bench-results/website.json; exits 1 when a budget of issue 5 is exceeded.
+ * sign-ins (default 7), BENCH_LIGHTHOUSE_RUNS the Lighthouse runs per page and build (default 3). Writes bench-results/website.json; exits 1 when a budget of issue 5 is exceeded.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createBenchDatabase } from "@textbook/dev-tools/bench-database";
-import { medianFigure, postgresVersion, writeBenchResult } from "@textbook/dev-tools/bench-result";
+import {
+  medianFigure,
+  median as medianOf,
+  postgresVersion,
+  writeBenchResult,
+} from "@textbook/dev-tools/bench-result";
 import { freePort } from "@textbook/dev-tools/free-port";
+import site from "../docusaurus.config.js";
 import { launchChromium } from "../test/e2e/support/browser.js";
 import { buildSite } from "../test/e2e/support/build-site.js";
 import { buildEnvironment, chooseServiceUrls } from "../test/e2e/support/service-urls.js";
 import { startStack } from "../test/e2e/support/start-stack.js";
 import { serveStatic } from "../test/e2e/support/static-server.js";
 import { htmlContains, pageJavaScript } from "./chapter-javascript.js";
+import {
+  type AccessibilityRow,
+  accessibilityRows,
+  lighthouseBenchFigures,
+  type PerformanceRow,
+  performanceRows,
+} from "./lighthouse-figures.js";
+import { startLighthouseBrowser } from "./lighthouse-scores.js";
 import { progressJavaScript } from "./progress-javascript.js";
 import { registerLearner, timeSignInToProfile } from "./sign-in-timing.js";
 
+const WITHOUT_ACCOUNTS_CONFIG = "bench/builds/docusaurus.without-accounts.config.ts";
+const WITHOUT_PROGRESS_CONFIG = "bench/builds/docusaurus.without-progress.config.ts";
 const CHAPTERS = ["/docs/ros2/nodes-and-topics", "/docs/intro"];
 const JS_BUDGET_BYTES = 30 * 1024;
 const PROGRESS_BUDGET_BYTES = 5 * 1024;
 const SIGN_IN_BUDGET_MS = 1500;
 const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 7);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -41,9 +59,11 @@ async function main(): Promise<number> {
   const stack = await startStack(database, { site: { ...urls, buildDir: shippedDir } });
   const browser = await launchChromium();
   try {
-    log("building the site without accounts and personalisation (TEXTBOOK_ACCOUNTS=off)…");
+    log(
+      "building the site without accounts and personalisation (builds/docusaurus.without-accounts.config.ts)…",
+    );
     const baselineDir = join(workDir, "baseline");
-    await buildSite(baselineDir, { TEXTBOOK_ACCOUNTS: "off" });
+    await buildSite(baselineDir, {}, WITHOUT_ACCOUNTS_CONFIG);
     const baselinePort = await freePort();
     const baseline = await serveStatic(baselineDir, baselinePort);
     const baselineUrl = `http://localhost:${baselinePort}`;
@@ -61,11 +81,10 @@ async function main(): Promise<number> {
         `| ${chapter} | ${withAccounts.files} / ${kb(withAccounts.gzipBytes)} | ${without.files} / ${kb(without.gzipBytes)} | **${kb(added)}** (${kb(withAccounts.rawBytes - without.rawBytes)} raw) |`,
       );
     }
-    await baseline.close();
 
-    log("building the site without reading progress (TEXTBOOK_PROGRESS=off)…");
+    log("building the site without reading progress (builds/docusaurus.without-progress.config.ts)…");
     const withoutProgressDir = join(workDir, "without-progress");
-    await buildSite(withoutProgressDir, { TEXTBOOK_PROGRESS: "off" });
+    await buildSite(withoutProgressDir, {}, WITHOUT_PROGRESS_CONFIG);
     const progress = await progressJavaScript(browser, stack, withoutProgressDir, CHAPTERS);
     const staticText = await htmlContains(stack.buildDir, "docs/ros2/nodes-and-topics.html", [
       "Nodes and Topics",
@@ -79,6 +98,24 @@ async function main(): Promise<number> {
     const times: number[] = [];
     for (let i = 0; i < SIGN_INS; i++)
       times.push(await timeSignInToProfile(browser, stack.websiteUrl, learner));
+
+    log(`Lighthouse: performance (${LIGHTHOUSE_RUNS} runs per page and build), then accessibility…`);
+    const lighthouse = await startLighthouseBrowser();
+    // The locales the site builds, from its configuration: a new locale is scored without editing this file.
+    const defaultLocale = site.i18n?.defaultLocale ?? "en";
+    const configured = (site.i18n?.locales ?? [defaultLocale]).filter((locale) => typeof locale === "string");
+    const locales = { defaultLocale, locales: configured };
+    let performance: Awaited<ReturnType<typeof performanceRows>>;
+    let accessibility: Awaited<ReturnType<typeof accessibilityRows>>;
+    try {
+      const sites = { shippedUrl: stack.websiteUrl, withoutAccountsUrl: baselineUrl };
+      performance = await performanceRows(lighthouse, sites, LIGHTHOUSE_RUNS, log);
+      accessibility = await accessibilityRows(lighthouse, stack, locales, learner);
+    } finally {
+      await lighthouse.close();
+      await baseline.close();
+    }
+
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
     const slowest = sorted.at(-1) ?? Number.NaN;
@@ -97,13 +134,16 @@ async function main(): Promise<number> {
     console.log(
       `\nJavaScript (gzip) reading progress adds to ${progress.chapter}: ${kb(progress.added)} (budget 5 KB)`,
     );
+    printLighthouse(performance, accessibility);
     const withinBudget =
       worst.added <= JS_BUDGET_BYTES &&
       progress.added <= PROGRESS_BUDGET_BYTES &&
       median < SIGN_IN_BUDGET_MS &&
-      staticText;
+      staticText &&
+      performance.every((row) => medianOf(row.shipped) >= row.goal) &&
+      accessibility.every((row) => row.score === 100);
     console.log(
-      `\nBudgets (≤ 30 KB gzip added, < 1.5 s sign-in → profile, static text): ${withinBudget ? "met" : "NOT met"}`,
+      `\nBudgets (≤ 30 KB gzip added, < 1.5 s sign-in → profile, static text, Lighthouse goals): ${withinBudget ? "met" : "NOT met"}`,
     );
     await writeBenchResult({
       workspace: "website",
@@ -146,6 +186,7 @@ async function main(): Promise<number> {
           times,
           (ms) => ms < SIGN_IN_BUDGET_MS,
         ),
+        ...lighthouseBenchFigures(performance, accessibility),
       ],
     });
     return withinBudget ? 0 : 1;
@@ -153,6 +194,24 @@ async function main(): Promise<number> {
     await browser.close();
     await stack.close();
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the Lighthouse tables in BENCHMARKS.md's form (medians, each run's scores in brackets). */
+function printLighthouse(performance: PerformanceRow[], accessibility: AccessibilityRow[]): void {
+  const runs = (scores: number[]) => `${medianOf(scores)} (${scores.join(", ")})`;
+  const ms = (values: number[]) => `${medianOf(values).toFixed(0)} ms`;
+  console.log(
+    "\n| page | goal | performance as shipped | TBT | without accounts | TBT |\n| --- | --- | --- | --- | --- | --- |",
+  );
+  for (const row of performance) {
+    console.log(
+      `| ${row.path} | ≥ ${row.goal} | **${runs(row.shipped)}** | ${ms(row.shippedTbtMs)} | ${runs(row.withoutAccounts)} | ${ms(row.withoutAccountsTbtMs)} |`,
+    );
+  }
+  console.log("\n| page | locale | accessibility | failed audits |\n| --- | --- | --- | --- |");
+  for (const row of accessibility) {
+    console.log(`| ${row.path} | ${row.locale} | **${row.score}** | ${row.failed.join(", ") || "none"} |`);
   }
 }
 

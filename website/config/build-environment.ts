@@ -1,4 +1,4 @@
-import { baseUrl, flag, origin, parseEnvironment } from "@textbook/migrations/config";
+import { baseUrl, origin, parseEnvironment } from "@textbook/migrations/config";
 import * as z from "zod";
 
 /**
@@ -14,13 +14,6 @@ export interface BuildEnvironment {
   authUrl: string;
   /** Public base URL of the profile-api (PROFILE_API_URL). */
   profileApiUrl: string;
-  /**
-   * Whether accounts and personalisation are built in. Only the benchmark turns them off
-   * (TEXTBOOK_ACCOUNTS=off), to measure what they add to a chapter page.
-   */
-  accounts: boolean;
-  /** Whether reading progress is built in; only the benchmark turns it off (TEXTBOOK_PROGRESS=off). */
-  progress: boolean;
 }
 
 // The shared pieces (@textbook/migrations/config), so a URL or a flag means the same here as in the services.
@@ -35,8 +28,6 @@ const environmentSchema = z.object({
     }),
   BETTER_AUTH_URL: baseUrl.default("http://localhost:4000"),
   PROFILE_API_URL: baseUrl.default("http://localhost:4100"),
-  TEXTBOOK_ACCOUNTS: flag(true),
-  TEXTBOOK_PROGRESS: flag(true),
 });
 
 /** Parses the variables the build uses; a malformed one stops the build with a message naming it. */
@@ -49,7 +40,5 @@ export function readBuildEnvironment(
     baseUrl: parsed.BASE_URL,
     authUrl: parsed.BETTER_AUTH_URL,
     profileApiUrl: parsed.PROFILE_API_URL,
-    accounts: parsed.TEXTBOOK_ACCOUNTS,
-    progress: parsed.TEXTBOOK_PROGRESS,
   };
 }

@@ -16,9 +16,6 @@ export function webpackPlugin(context: LoadContext): Plugin {
         // Client code imports `./file.js` for `./file.tsx`, the ESM convention of the rest of the repository
         // (and of TypeScript's NodeNext resolution); webpack resolves only the literal extension by default.
         extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-        // theme-mermaid imports this optional layout package behind a flag that webpack still follows; the
-        // book's diagrams use the default layout, so the import resolves to an empty module.
-        alias: { "@mermaid-js/layout-elk": false },
       },
     }),
   };

@@ -7,7 +7,7 @@ export interface TokenSource {
 }
 
 export interface TokenSourceOptions {
-  /** Fetches a new token (from the auth-server's `/api/auth/token`). */
+  /** Fetches a new token (the JWT client plugin's `token()`: the auth-server's `/api/auth/token`). */
   fetchToken: () => Promise<string>;
   /** Renew this long before `exp`, so a request never leaves with a token about to lapse. */
   renewBeforeMs?: number;

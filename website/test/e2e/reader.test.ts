@@ -146,6 +146,33 @@ describe("a reader in Chromium", () => {
     await context.close();
   });
 
+  it("sees a chapter's diagram as the drawing of their colour mode, and the page runs no Mermaid", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ baseURL: stack.websiteUrl, colorScheme });
+      const page = await context.newPage();
+      const scripts: Promise<string>[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "script") scripts.push(response.text());
+      });
+      await page.goto("/docs/ros2/nodes-and-topics");
+      const shown = page.locator(".mermaid-diagram img:visible");
+      await expect.poll(() => shown.count(), PATIENTLY).toBe(1);
+      await shown.scrollIntoViewIfNeeded();
+      expect(await shown.getAttribute("src")).toMatch(new RegExp(`\\.${colorScheme}\\.svg$`));
+      expect(await shown.getAttribute("alt")).toContain("object_detector");
+      await expect
+        .poll(
+          () => shown.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth),
+          PATIENTLY,
+        )
+        .toBeGreaterThan(0);
+      await page.waitForLoadState("networkidle");
+      // "flowchart-v2" is in Mermaid's flowchart renderer, which the site no longer ships.
+      expect((await Promise.all(scripts)).some((source) => source.includes("flowchart-v2"))).toBe(false);
+      await context.close();
+    }
+  });
+
   it("keeps every simulation lab, the capstone's included, for a learner with a robot, and adds the real-robot one", {
     timeout: 300_000,
   }, async () => {

@@ -27,14 +27,14 @@ const ProfileContext = createContext<ProfileState | null>(null);
 
 /** Loads the signed-in learner's profile once per session and shares it (personalisation, navbar, pages). */
 export function ProfileProvider({ children }: { children: ReactNode }) {
-  const { authUrl, profileApiUrl } = useServiceUrls();
-  const { status: authStatus, user } = useAuth();
+  const { profileApiUrl } = useServiceUrls();
+  const { client, status: authStatus, user } = useAuth();
   const userId = authStatus === "signed-in" ? (user?.id ?? null) : null;
   const api = useMemo(() => {
     if (!userId) return null;
-    const tokens = createTokenSource({ fetchToken: () => fetchAccessToken(authUrl) });
+    const tokens = createTokenSource({ fetchToken: () => fetchAccessToken(client) });
     return createProfileApiClient(profileApiUrl, tokens);
-  }, [authUrl, profileApiUrl, userId]);
+  }, [client, profileApiUrl, userId]);
   const [status, setStatus] = useState<ProfileStatus>("idle");
   const [current, setCurrent] = useState<VersionedProfile | null>(null);
   const [attempt, setAttempt] = useState(0);

@@ -10,12 +10,14 @@ const DOCUSAURUS_CLI = join(
 );
 
 /**
- * Runs `docusaurus build` into `outDir` with `env` added (the service URLs are baked in at build time).
+ * Runs `docusaurus build` into `outDir` with `env` added (the service URLs are baked in at build time), from
+ * `configFile` (relative to the website; the site's own `docusaurus.config.ts` by default).
  * Resolves when the build succeeds; rejects with the end of the build's output when it fails.
  */
-export function buildSite(outDir: string, env: Record<string, string>): Promise<void> {
+export function buildSite(outDir: string, env: Record<string, string>, configFile?: string): Promise<void> {
+  const config = configFile ? ["--config", configFile] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DOCUSAURUS_CLI, "build", "--out-dir", outDir], {
+    const child = spawn(process.execPath, [DOCUSAURUS_CLI, "build", "--out-dir", outDir, ...config], {
       cwd: WEBSITE_DIR,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { AuthState } from "../components/auth/AuthProvider.js";
+import type { AuthState } from "../../../src/components/auth/AuthProvider.js";
 
-// Benchmark baseline (TEXTBOOK_ACCOUNTS=off): pages still build, but nobody can sign in and no auth code ships.
+// Build without accounts (bench/builds): pages still build, but nobody can sign in and no auth code ships.
 const SIGNED_OUT = {
   client: null,
   status: "signed-out",

@@ -1,6 +1,6 @@
 import ComponentTypes from "@theme-original/NavbarItem/ComponentTypes";
 
-// Benchmark baseline (TEXTBOOK_ACCOUNTS=off): the account item renders nothing.
+// Build without accounts (bench/builds): the account item renders nothing.
 export default {
   ...ComponentTypes,
   "custom-account": () => null,

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { ReadingProgressState } from "../components/progress/ReadingProgressProvider.js";
+import type { ReadingProgressState } from "../../../src/components/progress/ReadingProgressProvider.js";
 
-/** Benchmark baseline (TEXTBOOK_PROGRESS=off): no reading progress. */
+/** Build without reading progress (bench/builds): no reading progress. */
 export function ReadingProgressProvider({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { ProfileState } from "../components/profile/ProfileProvider.js";
+import type { ProfileState } from "../../../src/components/profile/ProfileProvider.js";
 
-// Benchmark baseline (TEXTBOOK_ACCOUNTS=off): no profile is ever loaded.
+// Build without accounts (bench/builds): no profile is ever loaded.
 const IDLE: ProfileState = {
   status: "idle",
   current: null,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** Benchmark baseline (TEXTBOOK_ACCOUNTS=off): no providers at all. */
+/** Build without accounts (bench/builds): no providers at all. */
 export default function Root({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }

@@ -6,7 +6,7 @@ interface BlockProps {
   children: ReactNode;
 }
 
-// Benchmark baseline (TEXTBOOK_ACCOUNTS=off): the chapters' components as plain blocks, content only.
+// Build without accounts (bench/builds): the chapters' components as plain blocks, content only.
 const Block = ({ title, children }: BlockProps) => (
   <section>
     {title ? <strong>{title}</strong> : null}
