@@ -12,8 +12,11 @@ export interface Drawing {
  * Mermaid's settings for a drawing that stands alone as an image file: labels as SVG text, not HTML in
  * `foreignObject` (which an `<img>` shows unreliably), and a font with Arial's metrics, which every reader's
  * system has (Liberation Sans here), so that labels fit their boxes where they are measured and where they are read.
+ * Urdu labels (the `ur` locale's chapters) fall through to Noto Naskh Arabic, the font the site serves for Urdu:
+ * render-diagrams.ts loads it from the npm package into the drawing page, so their boxes are measured with it on any
+ * machine, whatever fonts the system has.
  */
-const FONT = '"Liberation Sans", Arial, Helvetica, sans-serif';
+const FONT = '"Liberation Sans", Arial, Helvetica, "Noto Naskh Arabic", sans-serif';
 
 /**
  * Draws `text` with Mermaid (already loaded in `page` as `window.mermaid`) in the given Mermaid theme. The SVG

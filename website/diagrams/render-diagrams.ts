@@ -5,10 +5,10 @@
  * the test that compares). It needs Chromium (CHROMIUM_PATH, else `/usr/bin/chromium`): Mermaid measures text
  * in a browser. The build does not: it only links the committed files (`config/remark-mermaid-images.ts`).
  */
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import {
   DIAGRAMS_DIR,
   type DiagramManifest,
@@ -20,7 +20,32 @@ import {
 } from "./diagram-sources.js";
 import { type Drawing, drawDiagram } from "./draw-diagram.js";
 
-const MERMAID_SCRIPT = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
+const require = createRequire(import.meta.url);
+const MERMAID_SCRIPT = require.resolve("mermaid/dist/mermaid.min.js");
+// The Urdu font the site serves (src/css/custom.css), for the labels of the Urdu chapters' diagrams.
+const URDU_FONT_FILES = [400, 700].map((weight) => ({
+  weight,
+  path: require.resolve(
+    `@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-${weight}-normal.woff2`,
+  ),
+}));
+
+/** Loads the Urdu font into the drawing page and waits until it is ready, so text is measured with it. */
+async function loadUrduFont(page: Page): Promise<void> {
+  const faces = await Promise.all(
+    URDU_FONT_FILES.map(async ({ weight, path }) => {
+      const data = (await readFile(path)).toString("base64");
+      return `@font-face { font-family: "Noto Naskh Arabic"; font-weight: ${weight}; src: url(data:font/woff2;base64,${data}) format("woff2"); }`;
+    }),
+  );
+  await page.addStyleTag({ content: faces.join("\n") });
+  await page.evaluate(async () => {
+    await Promise.all([
+      document.fonts.load('400 16px "Noto Naskh Arabic"', "ا"),
+      document.fonts.load('700 16px "Noto Naskh Arabic"', "ا"),
+    ]);
+  });
+}
 
 async function main(): Promise<void> {
   const outDir = process.env.DIAGRAMS_OUT ?? DIAGRAMS_DIR;
@@ -34,6 +59,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage();
     await page.addScriptTag({ path: MERMAID_SCRIPT });
+    await loadUrduFont(page);
     await mkdir(outDir, { recursive: true });
     for (const [id, source] of unique) {
       process.stderr.write(`[diagrams] ${source.file}:${source.line} → ${id}\n`);
