@@ -27,7 +27,15 @@ const config: Config = {
   markdown: { mermaid: true, hooks: { onBrokenMarkdownLinks: "throw" } },
   themes: ["@docusaurus/theme-mermaid", ["@easyops-cn/docusaurus-search-local", searchOptions]],
   future: { v4: { removeLegacyPostBuildHeadAttribute: true } },
-  i18n: { defaultLocale: "en", locales: ["en"] },
+  // The Urdu edition is built under /ur/; README "The Urdu edition" explains translations and the notice.
+  i18n: {
+    defaultLocale: "en",
+    locales: ["en", "ur"],
+    localeConfigs: {
+      en: { label: "English", direction: "ltr", htmlLang: "en" },
+      ur: { label: "اردو", direction: "rtl", htmlLang: "ur" },
+    },
+  },
   // The only way build-time settings reach the browser; read them with useServiceUrls().
   customFields: {
     authUrl: build.authUrl,
@@ -70,6 +78,7 @@ const config: Config = {
       items: [
         { type: "docSidebar", sidebarId: "textbook", position: "left", label: "Textbook" },
         { type: "doc", docId: "glossary", position: "left", label: "Glossary" },
+        { type: "localeDropdown", position: "right" },
         { type: "custom-account", position: "right" },
       ],
     },
