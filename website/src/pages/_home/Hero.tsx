@@ -1,5 +1,5 @@
 import Link from "@docusaurus/Link";
-import useDocusaurusContext from "@docusaurus/useDocusaurusContext";
+import Translate, { translate } from "@docusaurus/Translate";
 import { useAuth } from "../../components/auth/AuthProvider.js";
 import { ContinueReading } from "../../components/progress/ContinueReading.js";
 import { HeroPreview } from "./HeroPreview.js";
@@ -7,27 +7,38 @@ import styles from "./home.module.css";
 
 /** The homepage's opening: what the book is, and the two ways in. */
 export function Hero() {
-  const { siteConfig } = useDocusaurusContext();
   const { status, user } = useAuth();
   const signedIn = status === "signed-in" && user;
   return (
     <header className={styles.hero}>
       <div className={`container ${styles.heroGrid}`}>
         <div>
-          <p className={styles.eyebrow}>An open, hands-on textbook</p>
-          <h1 className={styles.title}>{siteConfig.title}</h1>
-          <p className={styles.tagline}>{siteConfig.tagline}</p>
+          <p className={styles.eyebrow}>
+            <Translate id="home.hero.eyebrow">An open, hands-on textbook</Translate>
+          </p>
+          <h1 className={styles.title}>
+            {translate({ id: "home.hero.title", message: "Physical AI & Humanoid Robotics" })}
+          </h1>
+          <p className={styles.tagline}>
+            {translate({
+              id: "home.hero.tagline",
+              message:
+                "From the embodied-intelligence loop to a voice-commanded humanoid, one hands-on module at a time.",
+            })}
+          </p>
           <div className={styles.actions}>
             <Link className="button button--primary button--lg" to="/docs/intro">
-              Start reading
+              <Translate id="home.hero.startReading">Start reading</Translate>
             </Link>
             {signedIn ? (
               <Link className="button button--secondary button--lg" to="/profile">
-                Your profile, {user.name}
+                <Translate id="home.hero.yourProfile" values={{ name: user.name }}>
+                  {"Your profile, {name}"}
+                </Translate>
               </Link>
             ) : (
               <Link className="button button--secondary button--lg" to="/register">
-                Create a free account
+                <Translate id="home.hero.createAccount">Create a free account</Translate>
               </Link>
             )}
           </div>
@@ -36,9 +47,15 @@ export function Hero() {
             <ContinueReading className={styles.continue} />
           </div>
           <ul className={styles.facts}>
-            <li>8 modules · 25+ chapters</li>
-            <li>Python &amp; ROS 2 labs</li>
-            <li>Simulation or real-robot variants</li>
+            <li>
+              <Translate id="home.hero.fact.modules">8 modules · 25+ chapters</Translate>
+            </li>
+            <li>
+              <Translate id="home.hero.fact.labs">Python & ROS 2 labs</Translate>
+            </li>
+            <li>
+              <Translate id="home.hero.fact.variants">Simulation or real-robot variants</Translate>
+            </li>
           </ul>
         </div>
         <HeroPreview />

@@ -1,3 +1,4 @@
+import Translate from "@docusaurus/Translate";
 import styles from "./home.module.css";
 
 /** A glimpse of a personalised chapter: what the homepage promises, drawn with the book's own blocks. */
@@ -8,25 +9,38 @@ export function HeroPreview() {
         <span className={styles.previewDot} />
         <span className={styles.previewDot} />
         <span className={styles.previewDot} />
-        <span className={styles.previewPath}>Module 2 · Nodes and Topics</span>
+        <span className={styles.previewPath}>
+          <Translate id="home.preview.path">Module 2 · Nodes and Topics</Translate>
+        </span>
       </div>
       <div className={styles.previewBody}>
-        <p className={styles.previewHeading}>A closed-loop controller node</p>
+        <p className={styles.previewHeading}>
+          <Translate id="home.preview.heading">A closed-loop controller node</Translate>
+        </p>
         <pre className={styles.previewCode}>
           {`self.create_subscription(
     Pose, "/turtle1/pose",
     self.on_pose, 10)`}
         </pre>
         <div className={styles.previewBlock}>
-          <span className={styles.previewBadge}>For you · beginner</span>
-          <span>Python primer: classes and callbacks</span>
+          <span className={styles.previewBadge}>
+            <Translate id="home.preview.primerBadge">For you · beginner</Translate>
+          </span>
+          <span>
+            <Translate id="home.preview.primer">Python primer: classes and callbacks</Translate>
+          </span>
         </div>
         <div className={`${styles.previewBlock} ${styles.previewLab}`}>
-          <span className={styles.previewBadge}>Your lab · simulation</span>
-          <span>Drive turtlesim to a goal</span>
+          <span className={styles.previewBadge}>
+            <Translate id="home.preview.labBadge">Your lab · simulation</Translate>
+          </span>
+          <span>
+            <Translate id="home.preview.lab">Drive turtlesim to a goal</Translate>
+          </span>
         </div>
         <div className={styles.previewSwitch}>
-          <span className={styles.previewToggle} /> Show all variants
+          <span className={styles.previewToggle} />{" "}
+          <Translate id="home.preview.showAll">Show all variants</Translate>
         </div>
       </div>
     </div>

@@ -1,17 +1,29 @@
+import Translate, { translate } from "@docusaurus/Translate";
 import styles from "./home.module.css";
 
 const STEPS = [
   {
-    title: "Tell us your background",
-    text: "Software and hardware experience, the languages you know, what you want to build.",
+    title: translate({ id: "home.adapts.background.title", message: "Tell us your background" }),
+    text: translate({
+      id: "home.adapts.background.text",
+      message: "Software and hardware experience, the languages you know, what you want to build.",
+    }),
   },
   {
-    title: "Chapters adapt",
-    text: "Beginners get primers where they need them; experienced readers get the details under the hood.",
+    title: translate({ id: "home.adapts.chapters.title", message: "Chapters adapt" }),
+    text: translate({
+      id: "home.adapts.chapters.text",
+      message:
+        "Beginners get primers where they need them; experienced readers get the details under the hood.",
+    }),
   },
   {
-    title: "Labs fit your hardware",
-    text: "Run every lab in simulation, or on a real robot when you have one. Switch to all variants any time.",
+    title: translate({ id: "home.adapts.labs.title", message: "Labs fit your hardware" }),
+    text: translate({
+      id: "home.adapts.labs.text",
+      message:
+        "Run every lab in simulation, or on a real robot when you have one. Switch to all variants any time.",
+    }),
   },
 ];
 
@@ -21,7 +33,7 @@ export function HowItAdapts() {
     <section className={`${styles.section} ${styles.sectionTinted}`} aria-labelledby="adapts-heading">
       <div className="container">
         <h2 id="adapts-heading" className={styles.sectionTitle}>
-          A book that adapts to you
+          <Translate id="home.adapts.heading">A book that adapts to you</Translate>
         </h2>
         <ol className={styles.steps}>
           {STEPS.map((step, index) => (

@@ -1,4 +1,5 @@
 import Link from "@docusaurus/Link";
+import Translate from "@docusaurus/Translate";
 import styles from "./home.module.css";
 import { MODULES } from "./modules.js";
 
@@ -8,14 +9,22 @@ export function ModuleGrid() {
     <section className={styles.section} aria-labelledby="modules-heading">
       <div className="container">
         <h2 id="modules-heading" className={styles.sectionTitle}>
-          Eight modules, from first principles to a working humanoid
+          <Translate id="home.modules.heading">
+            Eight modules, from first principles to a working humanoid
+          </Translate>
         </h2>
         <ol className={styles.grid}>
           {MODULES.map((module) => (
             <li key={module.title}>
               <Link className={styles.card} to={module.to}>
                 <span className={styles.cardNumber}>
-                  {module.number ? `Module ${module.number}` : "Reference"}
+                  {module.number ? (
+                    <Translate id="home.modules.number" values={{ number: module.number }}>
+                      {"Module {number}"}
+                    </Translate>
+                  ) : (
+                    <Translate id="home.modules.reference">Reference</Translate>
+                  )}
                 </span>
                 <span className={styles.cardTitle}>{module.title}</span>
                 <span className={styles.cardText}>{module.summary}</span>
