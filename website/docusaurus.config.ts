@@ -6,6 +6,7 @@ import { accountsOffPlugin } from "./config/accounts-off-plugin.js";
 import { readBuildEnvironment } from "./config/build-environment.js";
 import { chaptersPlugin } from "./config/chapters-plugin.js";
 import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
+import { localeDevServerPlugin } from "./config/locale-dev-server-plugin.js";
 import { codeThemes } from "./config/prism-themes.js";
 import { progressOffPlugin } from "./config/progress-off-plugin.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
@@ -47,6 +48,9 @@ const config: Config = {
     chaptersPlugin,
     ...(build.accounts ? [] : [accountsOffPlugin]),
     ...(build.progress ? [] : [progressOffPlugin]),
+    ...(build.urDevServerUrl
+      ? [[localeDevServerPlugin, { locale: "ur", url: build.urDevServerUrl }] as const]
+      : []),
   ],
   presets: [
     [

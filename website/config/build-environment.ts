@@ -18,6 +18,11 @@ export interface BuildEnvironment {
   accounts: boolean;
   /** Whether reading progress is built in; only the benchmark turns it off (TEXTBOOK_PROGRESS=off). */
   progress: boolean;
+  /**
+   * Where the Urdu edition's dev server listens (WEBSITE_UR_DEV_URL), set by `npm start`
+   * (scripts/start-dev-servers.ts) for the two dev servers; null for a build.
+   */
+  urDevServerUrl: string | null;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -31,6 +36,9 @@ export function readBuildEnvironment(env: Environment = process.env): BuildEnvir
     profileApiUrl: withoutTrailingSlash(httpUrl(env, "PROFILE_API_URL", "http://localhost:4100")),
     accounts: switchValue(env, "TEXTBOOK_ACCOUNTS", true),
     progress: switchValue(env, "TEXTBOOK_PROGRESS", true),
+    urDevServerUrl: env.WEBSITE_UR_DEV_URL
+      ? withoutTrailingSlash(httpUrl(env, "WEBSITE_UR_DEV_URL", ""))
+      : null,
   };
 }
 
