@@ -48,9 +48,7 @@ const config: Config = {
     chaptersPlugin,
     ...(build.accounts ? [] : [accountsOffPlugin]),
     ...(build.progress ? [] : [progressOffPlugin]),
-    ...(build.urDevServerUrl
-      ? [[localeDevServerPlugin, { locale: "ur", url: build.urDevServerUrl }] as const]
-      : []),
+    ...(build.urDevServerUrl ? [localeDevServerPlugin({ locale: "ur", url: build.urDevServerUrl })] : []),
   ],
   presets: [
     [
