@@ -1,3 +1,5 @@
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import type * as Preset from "@docusaurus/preset-classic";
 import type { Config } from "@docusaurus/types";
 import rehypeKatex from "rehype-katex";
@@ -10,10 +12,13 @@ import { localeDevServerPlugin } from "./config/locale-dev-server-plugin.js";
 import { codeThemes } from "./config/prism-themes.js";
 import { progressOffPlugin } from "./config/progress-off-plugin.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
+import { remarkTranslatedLinks } from "./config/remark-translated-links.js";
 import { searchOptions } from "./config/search-options.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
 
 const build = readBuildEnvironment();
+const DEFAULT_LOCALE = "en";
+const SITE_DIR = dirname(fileURLToPath(import.meta.url));
 
 const config: Config = {
   title: "Physical AI & Humanoid Robotics",
@@ -30,7 +35,7 @@ const config: Config = {
   future: { v4: { removeLegacyPostBuildHeadAttribute: true } },
   // The Urdu edition is built under /ur/; README "The Urdu edition" explains translations and the notice.
   i18n: {
-    defaultLocale: "en",
+    defaultLocale: DEFAULT_LOCALE,
     locales: ["en", "ur"],
     localeConfigs: {
       en: { label: "English", direction: "ltr", htmlLang: "en" },
@@ -59,6 +64,11 @@ const config: Config = {
           sidebarPath: "./sidebars.ts",
           showLastUpdateTime: false,
           // Maths in LaTeX ($…$ inline, $$…$$ display), typeset at build time; see remark-katex-stylesheet.ts.
+          // Links between translated and untranslated chapters, in the other editions: see the plugin.
+          beforeDefaultRemarkPlugins:
+            build.locale && build.locale !== DEFAULT_LOCALE
+              ? [[remarkTranslatedLinks, { siteDir: SITE_DIR, locale: build.locale }]]
+              : [],
           remarkPlugins: [
             remarkMath,
             [remarkKatexStylesheet, { href: `${build.baseUrl}${katexStylesheetPath}` }],

@@ -23,6 +23,11 @@ export interface BuildEnvironment {
    * (scripts/start-dev-servers.ts) for the two dev servers; null for a build.
    */
   urDevServerUrl: string | null;
+  /**
+   * The locale being built or served (DOCUSAURUS_CURRENT_LOCALE, which Docusaurus sets before it loads this
+   * config for each locale); null when Docusaurus has not said, i.e. the default locale.
+   */
+  locale: string | null;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -39,6 +44,7 @@ export function readBuildEnvironment(env: Environment = process.env): BuildEnvir
     urDevServerUrl: env.WEBSITE_UR_DEV_URL
       ? withoutTrailingSlash(httpUrl(env, "WEBSITE_UR_DEV_URL", ""))
       : null,
+    locale: env.DOCUSAURUS_CURRENT_LOCALE || null,
   };
 }
 

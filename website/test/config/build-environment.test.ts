@@ -11,6 +11,7 @@ describe("the build environment", () => {
       accounts: true,
       progress: true,
       urDevServerUrl: null,
+      locale: null,
     });
   });
 

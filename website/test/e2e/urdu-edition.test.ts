@@ -2,7 +2,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { createTestDatabase } from "@textbook/migrations/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser.js";
+import { launchChromium, screenshot } from "./support/browser.js";
 import { type Stack, startStack } from "./support/start-stack.js";
 
 // The Urdu edition (`/ur/`): right to left, its interface in Urdu, untranslated chapters in English under a
@@ -82,6 +82,7 @@ describe("the Urdu edition in Chromium", () => {
     await page.waitForURL((url) => url.pathname === "/ur/docs/intro");
     expect(await languageOf(page)).toEqual({ lang: "ur", dir: "rtl" });
     await page.getByRole("link", { name: "نصابی کتاب" }).first().waitFor();
+    await screenshot(page, "ur-translated-chapter", { viewport: true });
 
     await switchLanguage(page, "English");
     await page.waitForURL((url) => url.pathname === "/docs/intro");
@@ -104,6 +105,7 @@ describe("the Urdu edition in Chromium", () => {
     const english = page.locator('article div[lang="en"][dir="ltr"]');
     expect(await english.getByRole("heading", { level: 1 }).textContent()).toMatch(/balance/i);
     expect(await languageOf(page)).toEqual({ lang: "ur", dir: "rtl" });
+    await screenshot(page, "ur-untranslated-chapter", { viewport: true });
 
     await page.goto(BALANCE);
     expect(await page.locator("[data-untranslated-notice]").count()).toBe(0);
