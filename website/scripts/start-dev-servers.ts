@@ -52,7 +52,12 @@ async function main(): Promise<void> {
   const env = { ...process.env, WEBSITE_UR_DEV_URL: `http://${reachable}:${urPort}` };
   const servers = [
     startDocusaurus(["--port", String(port), "--host", host], env),
-    startDocusaurus(["--locale", "ur", "--port", String(urPort), "--host", host], env),
+    // A folder of generated files of its own: the two servers would otherwise overwrite each other's
+    // (routes, i18n, the config), and each bundle would pick up the other locale's.
+    startDocusaurus(["--locale", "ur", "--port", String(urPort), "--host", host], {
+      ...env,
+      DOCUSAURUS_GENERATED_FILES_DIR_NAME: ".docusaurus-ur",
+    }),
   ];
   console.log(`[website] English on port ${port}; Urdu on port ${urPort}, also at /ur/ on port ${port}`);
 
