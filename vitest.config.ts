@@ -1,12 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
-const WORKSPACES = ["migrations", "scripts", "auth-server", "profile-api", "website"];
+const WORKSPACES = ["migrations", "dev-tools", "scripts", "auth-server", "profile-api", "website"];
 const E2E = "test/e2e/**/*.test.{ts,tsx}";
 
 // Components import Docusaurus's translation function, which exists only inside webpack; the website's Node
-// tests get the English messages from a stand-in.
+// tests get the English messages from a stand-in. `@site/` is the site's root, as Docusaurus resolves it.
 const DOCUSAURUS_CLIENT_ALIASES = {
+  "@site": fileURLToPath(new URL("./website", import.meta.url)),
   "@docusaurus/Translate": fileURLToPath(
     new URL("./website/test/helpers/docusaurus-translate.ts", import.meta.url),
   ),

@@ -1,8 +1,8 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startEmbeddedPostgres } from "@textbook/dev-tools/embedded-postgres";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../scripts/src/embedded-postgres.js";
 
 /**
  * Gives every test file a database server: the one TEST_DATABASE_URL names (CI points it at the machine's

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import type { HasherName } from "./hashers.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -17,11 +16,7 @@ export interface BenchServer {
  * Starts bench-server.ts as its own process (the load generator never shares its event loop), configured as in
  * production: NODE_ENV=production, rate limits on, an SMTP_URL (no mail is sent: verification is off).
  */
-export async function startBenchServer(
-  hasherName: HasherName,
-  databaseUrl: string,
-  dataDir: string,
-): Promise<BenchServer> {
+export async function startBenchServer(databaseUrl: string, dataDir: string): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(HERE, "bench-server.ts")], {
     env: {
       ...process.env,
@@ -31,7 +26,6 @@ export async function startBenchServer(
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       REQUIRE_EMAIL_VERIFICATION: "false",
-      BENCH_HASHER: hasherName,
       // Production refuses RATE_LIMIT_ENABLED=false; the benchmark measures hashing, not the limiter, so it runs
       // limits with a trusted proxy header instead and gives every request its own address.
       TRUST_PROXY: "true",

@@ -3,12 +3,10 @@ import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { listen, stopListening } from "../src/http/http-server.js";
 import { createLogger } from "../src/logger.js";
-import { type HasherName, hasher } from "./hashers.js";
 
-// A child process per variant, so the load generator never shares the server's event loop.
+// A child process per server, so the load generator never shares the server's event loop.
 const config = loadConfig(process.env);
-const passwordHashing = await hasher((process.env.BENCH_HASHER ?? "project-native") as HasherName);
-const { app, close } = await createApp(config, { logger: createLogger("silent"), passwordHashing });
+const { app, close } = await createApp(config, { logger: createLogger("silent") });
 const server = createServer(app);
 const port = await listen(server, 0, "127.0.0.1");
 process.stdout.write(`${JSON.stringify({ port })}\n`);

@@ -1,4 +1,5 @@
-import { type BenchFigure, medianFigure } from "@textbook/scripts/bench-result";
+import type { BenchFigure } from "@textbook/dev-tools/bench-result";
+import { failureCountFigure, medianFigure, statedFigure } from "@textbook/dev-tools/bench-result";
 import type { StormRound } from "./bcrypt-storm.js";
 import type { UploadRound } from "./upload-memory.js";
 
@@ -19,24 +20,21 @@ export function hardeningFigures(uploads: UploadRound[], storms: StormRound[]): 
         uploads.map((r) => r.riseBytes / MB),
         (rise) => rise < 64,
       ),
-      medianFigure(
-        { measure: "`get-session` p99 during those uploads", goal: "stated", unit: "ms" },
+      statedFigure(
+        "`get-session` p99 during those uploads",
+        "ms",
         uploads.map((r) => r.sessions.p99),
-        null,
       ),
-      medianFigure(
-        { measure: "100 MB uploads refused with 413 per round", goal: "stated", unit: "" },
+      statedFigure(
+        "100 MB uploads refused with 413 per round",
+        "",
         uploads.map((r) => r.refused),
-        null,
       ),
-      {
-        measure: "uploads not answered 413, and failed get-session calls, all rounds (total)",
-        goal: "0",
-        value: failed,
-        unit: "",
-        met: failed === 0,
-        runs: uploads.length,
-      },
+      failureCountFigure(
+        "uploads not answered 413, and failed get-session calls, all rounds (total)",
+        failed,
+        uploads.length,
+      ),
     );
   }
   if (storms.length > 0) {
@@ -51,23 +49,16 @@ export function hardeningFigures(uploads: UploadRound[], storms: StormRound[]): 
         storms.map((r) => r.sessionP99),
         (p99) => p99 < 50,
       ),
-      medianFigure(
-        {
-          measure: "time until all 200 are signed in (bcrypt verified, rehashed to scrypt)",
-          goal: "stated",
-          unit: "ms",
-        },
+      statedFigure(
+        "time until all 200 are signed in (bcrypt verified, rehashed to scrypt)",
+        "ms",
         storms.map((r) => r.allSignedInMillis),
-        null,
       ),
-      {
-        measure: "failed sign-ins, hashes left bcrypt and failed get-session calls, all rounds (total)",
-        goal: "0",
-        value: failed,
-        unit: "",
-        met: failed === 0,
-        runs: storms.length,
-      },
+      failureCountFigure(
+        "failed sign-ins, hashes left bcrypt and failed get-session calls, all rounds (total)",
+        failed,
+        storms.length,
+      ),
     );
   }
   return figures;

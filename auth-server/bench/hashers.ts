@@ -20,11 +20,14 @@ async function pureJsHashing(): Promise<PasswordHashing> {
   };
 }
 
-/** The benchmark's variants, in the order the first round measures them. */
+/** The hashers the benchmark calls directly, in the order the first round measures them. */
 export const HASHER_NAMES = ["better-auth-pure-js", "better-auth-default", "project-native"] as const;
 export type HasherName = (typeof HASHER_NAMES)[number];
 
-/** The password hashing each benchmark variant runs with. */
+/**
+ * The product's hasher (the one the auth-server runs) or one of the two references it is compared with:
+ * Better Auth 1.7's own scrypt as it runs under Node, and its pure-JS fallback.
+ */
 export async function hasher(name: HasherName): Promise<PasswordHashing> {
   if (name === "better-auth-default") return { hash: hashPassword, verify: verifyPassword };
   if (name === "better-auth-pure-js") return pureJsHashing();

@@ -2,16 +2,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { createBenchDatabase } from "@textbook/dev-tools/bench-database";
+import { benchRuns, median, postgresVersion, writeBenchResult } from "@textbook/dev-tools/bench-result";
 import { createPool } from "@textbook/migrations/database";
-import { createBenchDatabase } from "@textbook/scripts/bench-database";
-import { benchRuns, median, postgresVersion, writeBenchResult } from "@textbook/scripts/bench-result";
 import autocannon from "autocannon";
-import { authFigures, type JwksRound, type VariantRound } from "./auth-figures.js";
+import { authFigures, type JwksRound, type ServerRound } from "./auth-figures.js";
 import { bcryptStormRound, type StormRound } from "./bcrypt-storm.js";
 import { type BenchServer, ORIGIN, postJson, startBenchServer } from "./bench-server-process.js";
 import { closedLoop, type LoadResult } from "./closed-loop.js";
 import { hardeningFigures } from "./hardening-figures.js";
-import { HASHER_NAMES, type HasherName } from "./hashers.js";
+import { type HasherRound, hasherRound } from "./hasher-load.js";
+import { HASHER_NAMES, type HasherName, hasher } from "./hashers.js";
 import { type UploadRound, uploadMemoryRound } from "./upload-memory.js";
 
 // Short phases: the machine is shared. BENCH_SECONDS lengthens them on an idle machine; BENCH_RUNS sets the
@@ -92,65 +93,68 @@ async function jwksThroughput(server: Server): Promise<JwksRound> {
 }
 
 const ms = (value: number) => value.toFixed(1);
-const medianOf = (rounds: VariantRound[], pick: (round: VariantRound) => number) => median(rounds.map(pick));
 
-/** The hashing variants and the JWKS (issue 3): each variant's server up for the whole part, rounds interleaved. */
+/**
+ * Password hashing and the JWKS (issue 3). The auth-server (the product's hasher) under sign-in load, alone and
+ * with a get-session probe; then the product's hasher and Better Auth's two, called directly by as many concurrent
+ * callers as there are sign-in clients. Rounds interleave the parts, so a change in the machine's load hits all.
+ */
 async function hashingPart(databaseUrl: string, dataDir: string) {
-  const servers: { variant: HasherName; server: Server; emails: string[] }[] = [];
-  const rounds = new Map<HasherName, VariantRound[]>(HASHER_NAMES.map((variant) => [variant, []]));
+  const server = await startServer(databaseUrl, dataDir);
+  const serverRounds: ServerRound[] = [];
+  const hasherRounds = new Map<HasherName, HasherRound[]>(HASHER_NAMES.map((name) => [name, []]));
+  const hashers = await Promise.all(
+    HASHER_NAMES.map(async (name) => ({ name, hashing: await hasher(name) })),
+  );
   const jwks: JwksRound[] = [];
   try {
-    // A change in the machine's load then hits every variant alike.
-    for (const variant of HASHER_NAMES) {
-      const entry = {
-        variant,
-        server: await startServer(variant, databaseUrl, dataDir),
-        emails: [] as string[],
-      };
-      servers.push(entry);
-      entry.emails = await seedUsers(entry.server, SIGN_IN_CLIENTS, variant);
-      await signInLoad(entry.server, entry.emails, 1); // warm-up
-    }
+    const emails = await seedUsers(server, SIGN_IN_CLIENTS, "native");
+    await signInLoad(server, emails, 1); // warm-up
     for (let round = 0; round < RUNS; round++) {
-      for (let i = 0; i < servers.length; i++) {
-        const { variant, server, emails } = servers[(i + round) % servers.length] as (typeof servers)[number];
-        const alone = await signInLoad(server, emails, SECONDS);
-        const { signIns, sessions } = await getSessionUnderLoad(server, emails);
-        rounds.get(variant)?.push({ alone, signIns, sessions });
-        console.error(`[bench] round ${round + 1}/${RUNS}: ${variant} done`);
+      const alone = await signInLoad(server, emails, SECONDS);
+      const { signIns, sessions } = await getSessionUnderLoad(server, emails);
+      serverRounds.push({ alone, signIns, sessions });
+      for (let i = 0; i < hashers.length; i++) {
+        const { name, hashing } = hashers[(i + round) % hashers.length] as (typeof hashers)[number];
+        hasherRounds.get(name)?.push(await hasherRound(hashing, SIGN_IN_CLIENTS, SECONDS));
       }
+      console.error(`[bench] round ${round + 1}/${RUNS} done`);
     }
-    const native = servers.find(({ variant }) => variant === "project-native")?.server as Server;
-    for (let round = 0; round < RUNS; round++) jwks.push(await jwksThroughput(native));
+    for (let round = 0; round < RUNS; round++) jwks.push(await jwksThroughput(server));
   } finally {
-    for (const { server } of servers) await server.stop();
+    await server.stop();
   }
+  const medianOf = <T>(rounds: T[], pick: (round: T) => number) => median(rounds.map(pick));
+  const serverFailures = serverRounds.reduce(
+    (sum, r) => sum + r.alone.failures + r.signIns.failures + r.sessions.failures,
+    0,
+  );
   console.log("");
   console.log(
-    "| password hashing | sign-ins/s (8 clients) | sign-in p95 ms | sign-ins/s with get-session probe | get-session p50 ms | get-session p99 ms | failures |",
+    `auth-server, project hashing: ${medianOf(serverRounds, (r) => r.alone.perSecond).toFixed(1)} sign-ins/s (8 clients), p95 ${ms(medianOf(serverRounds, (r) => r.alone.p95))} ms; with the get-session probe ${medianOf(serverRounds, (r) => r.signIns.perSecond).toFixed(1)} sign-ins/s, get-session p50 ${ms(medianOf(serverRounds, (r) => r.sessions.p50))} ms, p99 ${ms(medianOf(serverRounds, (r) => r.sessions.p99))} ms; ${serverFailures} failures`,
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- |");
-  for (const [variant, variantRounds] of rounds) {
-    const failures = variantRounds.reduce(
-      (sum, r) => sum + r.alone.failures + r.signIns.failures + r.sessions.failures,
-      0,
-    );
+  console.log(
+    "\n| hasher, called directly | verifications/s (8 callers) | verify p95 ms | event-loop delay p99 ms | failures |",
+  );
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const [name, rounds] of hasherRounds) {
+    const failures = rounds.reduce((sum, r) => sum + r.verifications.failures, 0);
     console.log(
-      `| ${variant} | ${medianOf(variantRounds, (r) => r.alone.perSecond).toFixed(1)} | ${ms(medianOf(variantRounds, (r) => r.alone.p95))} | ${medianOf(variantRounds, (r) => r.signIns.perSecond).toFixed(1)} | ${ms(medianOf(variantRounds, (r) => r.sessions.p50))} | ${ms(medianOf(variantRounds, (r) => r.sessions.p99))} | ${failures} |`,
+      `| ${name} | ${medianOf(rounds, (r) => r.verifications.perSecond).toFixed(1)} | ${ms(medianOf(rounds, (r) => r.verifications.p95))} | ${ms(medianOf(rounds, (r) => r.eventLoopDelayP99))} | ${failures} |`,
     );
   }
   const jwksErrors = jwks.reduce((sum, round) => sum + round.errors, 0);
   console.log(
     `\nGET /api/auth/jwks (autocannon, 16 connections, ${SECONDS} s, median of ${RUNS}): ${Math.round(median(jwks.map((r) => r.perSecond)))} req/s, p99 ${median(jwks.map((r) => r.p99))} ms, ${jwksErrors} errors`,
   );
-  return authFigures(rounds, jwks);
+  return authFigures(serverRounds, hasherRounds, jwks);
 }
 
 /** 20 concurrent 100 MB uploads (issue 15): a fresh server per round, so each starts from the same memory. */
 async function uploadsPart(databaseUrl: string, dataDir: string) {
   const rounds: UploadRound[] = [];
   for (let round = 0; round < RUNS; round++) {
-    const server = await startServer("project-native", databaseUrl, dataDir);
+    const server = await startServer(databaseUrl, dataDir);
     try {
       const result = await uploadMemoryRound(server, SECONDS);
       rounds.push(result);
@@ -170,7 +174,7 @@ async function stormPart(databaseUrl: string, dataDir: string) {
   const pool = createPool({ connectionString: databaseUrl, max: 2 });
   try {
     for (let round = 0; round < RUNS; round++) {
-      const server = await startServer("project-native", databaseUrl, dataDir);
+      const server = await startServer(databaseUrl, dataDir);
       try {
         const result = await bcryptStormRound(server, pool, `r${round}${Date.now()}`);
         rounds.push(result);

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { median } from "@textbook/scripts/bench-result";
+import { median } from "@textbook/dev-tools/bench-result";
 import type { BenchServer } from "./bench-server-process.js";
 import { getSession, signedUpCookie } from "./bench-server-process.js";
 import { closedLoop, type LoadResult } from "./closed-loop.js";

@@ -1,4 +1,5 @@
 import { createPool, waitForDatabase } from "@textbook/migrations/database";
+import { watchEventLoop } from "@textbook/migrations/operations";
 import { toNodeHandler } from "better-auth/node";
 import cors from "cors";
 import express, { type Express } from "express";
@@ -14,12 +15,12 @@ import { noStore } from "./http/no-store.js";
 import { providersRoute } from "./http/providers-route.js";
 import { createRequestLogger } from "./http/request-logger.js";
 import { addRetryAfter } from "./http/retry-after.js";
+import { shedLoad } from "./http/shed-load.js";
 import { encryptionSecret } from "./keys/encryption-secret.js";
 import { ensureSigningKey } from "./keys/ensure-signing-key.js";
 import { createSigningKeyring } from "./keys/signing-keyring.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createMailSender } from "./mail/create-mail-sender.js";
-import type { PasswordHashing } from "./passwords/password-hashing.js";
 import { createRedisSecondaryStorage } from "./redis/redis-secondary-storage.js";
 
 /** The Express app and what it holds open. */
@@ -39,8 +40,6 @@ const KEY_REFRESH_MILLIS = 2_000;
 
 export interface AppOptions {
   logger?: Logger;
-  /** Only for the benchmark: Better Auth's own hashing instead of the project's. */
-  passwordHashing?: PasswordHashing;
 }
 
 /** Connects to the database, makes sure a signing key exists, and builds the Express app. */
@@ -56,7 +55,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const backgroundTasks = createBackgroundTasks();
   const redis = config.redis ? createRedisSecondaryStorage(config.redis, logger) : undefined;
   let stopKeyring = () => {};
+  const overload = watchEventLoop();
   const close = async () => {
+    overload.stop();
     stopKeyring();
     await backgroundTasks.drain();
     await Promise.allSettled([pool.end(), mailSender.close(), redis?.close()]);
@@ -70,7 +71,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     const log = (level: "debug" | "info" | "warn" | "error", message: string) =>
       logger[level]({ source: "better-auth" }, message);
-    const { passwordHashing } = options;
     const auth = createAuth(config, {
       pool,
       mailSender,
@@ -78,7 +78,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       log,
       backgroundTasks,
       ...(redis ? { secondaryStorage: redis.storage } : {}),
-      ...(passwordHashing ? { passwordHashing } : {}),
     });
     await ensureSigningKey(auth);
     await keyring.maintain();
@@ -93,6 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // Verifiers poll the public keys; a log line per poll would drown the log, so they come first.
     app.get("/api/auth/jwks", jwksRoute(keyring, config.keyGraceSeconds));
     app.use(createRequestLogger(logger));
+    app.use(shedLoad(overload));
     app.use(healthRoutes(pool, keyring, redis));
     app.use(
       "/api/auth",

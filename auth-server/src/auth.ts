@@ -10,7 +10,7 @@ import { CLIENT_IP_HEADER } from "./http/client-ip.js";
 import type { SigningKeyring } from "./keys/signing-keyring.js";
 import { passwordResetMail, verificationMail } from "./mail/account-mails.js";
 import type { MailSender } from "./mail/mail-sender.js";
-import { type PasswordHashing, passwordHashing } from "./passwords/password-hashing.js";
+import { passwordHashing } from "./passwords/password-hashing.js";
 import { rehashMigratedPassword } from "./passwords/rehash-migrated-password.js";
 import { rateLimitRules } from "./rate-limit-rules.js";
 import type { RedisSecondaryStorage } from "./redis/redis-secondary-storage.js";
@@ -26,8 +26,6 @@ export interface AuthServices {
   backgroundTasks?: BackgroundTasks;
   /** Redis (REDIS_URL): sessions and rate limits go there, so instances share them without a database write. */
   secondaryStorage?: RedisSecondaryStorage["storage"];
-  /** Replaces the password hashing; only the benchmark does, to compare with Better Auth's own. */
-  passwordHashing?: PasswordHashing;
 }
 
 const DAY = 24 * 60 * 60;
@@ -53,7 +51,7 @@ export function createAuthOptions(config: Config, services: AuthServices) {
       minPasswordLength: 8,
       maxPasswordLength: 128,
       requireEmailVerification: config.requireEmailVerification,
-      password: services.passwordHashing ?? passwordHashing,
+      password: passwordHashing,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
       onPasswordReset: ({ user }) => forgetUnprovenIdentities(services.pool, user),

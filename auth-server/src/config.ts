@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ConfigError, parseEnvironment } from "@textbook/migrations/config";
 import { type Environment, environmentSchema } from "./config/environment-schema.js";
 import { readOrCreateSecret } from "./config/secret-file.js";
 import type { VersionedSecrets } from "./config/versioned-secrets.js";
@@ -49,25 +50,18 @@ export interface Config {
   oidc: (OAuthClient & { providerId: string; name: string; discoveryUrl: string }) | undefined;
 }
 
-/** Thrown for a missing or malformed variable; the message names it. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+/** Thrown for a missing or malformed variable; the message names it (the one class every part uses). */
+export { ConfigError };
 
 /** Parses the environment into a Config, or throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid auth-server configuration:\n  ${lines.join("\n  ")}`);
-  }
-  return toConfig(parsed.data);
+  return toConfig(parseEnvironment(environmentSchema, env, "auth-server"));
 }
 
 function toConfig(env: Environment): Config {
   const production = env.NODE_ENV === "production";
   const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, ".data"));
-  const baseUrl = env.BETTER_AUTH_URL.replace(/\/+$/, "");
+  const baseUrl = env.BETTER_AUTH_URL;
   const config: Config = {
     production,
     databaseUrl: env.DATABASE_URL,
@@ -79,7 +73,7 @@ function toConfig(env: Environment): Config {
     secrets: env.BETTER_AUTH_SECRETS,
     websiteUrl: env.WEBSITE_URL,
     jwtIssuer: env.JWT_ISSUER ?? baseUrl,
-    jwtAudience: env.JWT_AUDIENCE ?? env.PROFILE_API_URL.replace(/\/+$/, ""),
+    jwtAudience: env.JWT_AUDIENCE ?? env.PROFILE_API_URL,
     jwtTtlSeconds: env.JWT_TTL,
     keyRotationSeconds: env.JWT_KEY_ROTATION_INTERVAL,
     keyGraceSeconds: env.JWT_KEY_GRACE_PERIOD,

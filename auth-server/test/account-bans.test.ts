@@ -1,15 +1,16 @@
-import { createPool } from "@textbook/migrations/database";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../src/testing/start-auth-server.js";
-import { testEnvironment } from "./support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "./support/auth-server-under-test.js";
 
 describe("sign-up without required verification, and banned users", () => {
-  let database: TestDatabase;
+  let underTest: AuthServerUnderTest;
   let pool: pg.Pool;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let environment: AuthServerUnderTest["environment"];
+  let server: RunningAuthServer;
 
   const post = (path: string, body: object) =>
     fetch(`${server.url}/api/auth${path}`, {
@@ -19,19 +20,14 @@ describe("sign-up without required verification, and banned users", () => {
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = createPool({ connectionString: database.url, max: 1 });
-    environment = testEnvironment(database.url, {
+    underTest = await startAuthServerUnderTest({
       REQUIRE_EMAIL_VERIFICATION: "false",
       RATE_LIMIT_ENABLED: "false",
     });
-    server = await startAuthServer(environment.env);
+    ({ server, pool, environment } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
-    await pool?.end();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it("signs the new user in at sign-up when verification is not required", async () => {

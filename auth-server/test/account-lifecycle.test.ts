@@ -1,36 +1,31 @@
-import { createPool } from "@textbook/migrations/database";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../src/testing/start-auth-server.js";
+import { lastMail } from "../src/testing/outbox.js";
 import { createTestClient } from "./support/auth-client.js";
-import { lastMail } from "./support/outbox.js";
-import { testEnvironment } from "./support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "./support/auth-server-under-test.js";
 
 const PASSWORD = "correct horse battery";
 
 describe("a learner's account, driven over HTTP with Better Auth's client", () => {
-  let database: TestDatabase;
+  let underTest: AuthServerUnderTest;
   let pool: pg.Pool;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let environment: AuthServerUnderTest["environment"];
+  let server: RunningAuthServer;
   let website: string;
   const newClient = () => createTestClient(server.url, website);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = createPool({ connectionString: database.url, max: 1 });
     // The limits have their own tests (abuse.test.ts); here they would only make the story flaky.
-    environment = testEnvironment(database.url, { RATE_LIMIT_ENABLED: "false" });
-    website = environment.env.WEBSITE_URL as string;
-    server = await startAuthServer(environment.env);
+    underTest = await startAuthServerUnderTest({ RATE_LIMIT_ENABLED: "false" });
+    ({ server, pool, environment, website } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
-    await pool?.end();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it("needs a verified e-mail before sign-in, and the outbox link verifies it and signs the user in", async () => {

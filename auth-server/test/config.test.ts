@@ -94,6 +94,20 @@ describe("the auth-server configuration", () => {
     ).toThrow(/DATABASE_URL[\s\S]*WEBSITE_URL[\s\S]*JWT_TTL|DATABASE_URL[\s\S]*JWT_TTL[\s\S]*WEBSITE_URL/);
   });
 
+  it("reads JWT_TTL as the profile-api does: bare seconds or a number with a unit", () => {
+    for (const [value, seconds] of [
+      ["900", 900],
+      ["15m", 900],
+      ["15 m", 900],
+      ["1h", 3_600],
+    ] as const) {
+      expect(loadConfig({ DATABASE_URL, DATA_DIR: dataDir(), JWT_TTL: value }).jwtTtlSeconds).toBe(seconds);
+    }
+    expect(() => loadConfig({ DATABASE_URL, DATA_DIR: dataDir(), JWT_TTL: "15 minutes" })).toThrow(
+      /JWT_TTL must be a whole number of seconds \(900\) or of s, m, h or d/,
+    );
+  });
+
   it("refuses a key grace period that a valid token could outlive", () => {
     expect(() =>
       loadConfig({ DATABASE_URL, DATA_DIR: dataDir(), JWT_TTL: "1h", JWT_KEY_GRACE_PERIOD: "1h" }),

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@textbook/dev-tools/free-port";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "./support/free-port.js";
-import { lastMail } from "./support/outbox.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { lastMail } from "../src/testing/outbox.js";
 import { type ServerProcess, startServerProcess } from "./support/server-process.js";
 
 const WEBSITE = "http://localhost:3999";
@@ -106,7 +106,11 @@ describe("the auth-server's log during a whole account flow", { timeout: 90_000 
   });
 
   it("holds none of the flow's secrets in any line, yet logs every request", async () => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The process writes a request's line as its response ends: wait for the last request's (the second /token).
+    await vi.waitFor(() => expect(server.output().split('"path":"/api/auth/token"')).toHaveLength(3), {
+      timeout: 5_000,
+      interval: 50,
+    });
     const log = server.output();
     expect(log).toContain('"path":"/api/auth/reset-password/[redacted]?[redacted]"');
     expect(log).toContain('"path":"/api/auth/verify-email?[redacted]"');

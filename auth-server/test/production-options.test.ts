@@ -1,7 +1,7 @@
+import { freePort } from "@textbook/dev-tools/free-port";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAuthServer } from "../src/testing/start-auth-server.js";
-import { freePort } from "./support/free-port.js";
 import { testEnvironment } from "./support/test-environment.js";
 
 describe("an auth-server behind https with Google and GitHub configured", () => {

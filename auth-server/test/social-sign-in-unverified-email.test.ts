@@ -6,8 +6,8 @@ import {
   type MockIdentityProvider,
   startMockIdentityProvider,
 } from "../src/testing/mock-identity-provider.js";
+import { lastMail } from "../src/testing/outbox.js";
 import { startAuthServer } from "../src/testing/start-auth-server.js";
-import { lastMail } from "./support/outbox.js";
 import { completeSocialFlow, sessionUserId } from "./support/social-sign-in-flow.js";
 import { testEnvironment } from "./support/test-environment.js";
 

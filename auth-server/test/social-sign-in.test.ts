@@ -1,11 +1,12 @@
-import { createPool } from "@textbook/migrations/database";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { OAuth2Server } from "oauth2-mock-server";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../src/testing/start-auth-server.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "./support/auth-server-under-test.js";
 import { completeSocialFlow, sessionUserId } from "./support/social-sign-in-flow.js";
-import { testEnvironment } from "./support/test-environment.js";
 
 interface Identity {
   sub: string;
@@ -16,11 +17,10 @@ interface Identity {
 const MIGRATED_USER_ID = "0d6f3c4e-8a51-4f0b-b6a4-6f1c2d3e4a5b";
 
 describe("sign-in with an OpenID Connect provider (oauth2-mock-server as a generic OAuth provider)", () => {
-  let database: TestDatabase;
+  let underTest: AuthServerUnderTest;
   let pool: pg.Pool;
-  let environment: ReturnType<typeof testEnvironment>;
   let provider: OAuth2Server;
-  let server: { url: string; close(): Promise<void> };
+  let server: RunningAuthServer;
   let website: string;
 
   /** Plays the browser through the redirects: our sign-in, the provider's authorize, our callback. */
@@ -46,24 +46,18 @@ describe("sign-in with an OpenID Connect provider (oauth2-mock-server as a gener
     provider = new OAuth2Server();
     await provider.issuer.keys.generate("RS256");
     await provider.start(0, "127.0.0.1");
-    database = await createTestDatabase();
-    pool = createPool({ connectionString: database.url, max: 1 });
-    environment = testEnvironment(database.url, {
+    underTest = await startAuthServerUnderTest({
       RATE_LIMIT_ENABLED: "false",
       OIDC_PROVIDER_ID: "mock",
       OIDC_DISCOVERY_URL: `${provider.issuer.url}/.well-known/openid-configuration`,
       OIDC_CLIENT_ID: "textbook",
       OIDC_CLIENT_SECRET: "mock-secret",
     });
-    website = environment.env.WEBSITE_URL as string;
-    server = await startAuthServer(environment.env);
+    ({ server, pool, website } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
+    await underTest?.close();
     await provider?.stop();
-    await pool?.end();
-    await database?.drop();
-    environment?.remove();
   });
 
   it("creates a new user on the first sign-in and returns to the website", async () => {

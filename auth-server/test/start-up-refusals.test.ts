@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@textbook/dev-tools/free-port";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "./support/free-port.js";
 import { type ServerProcess, startServerProcess } from "./support/server-process.js";
 
 // One secret for every server that starts: they share a database, whose signing key it encrypts.

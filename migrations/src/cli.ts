@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { migrate, migrationStatus } from "./migrate.js";
+import { readMigrateCommand } from "./migrate-command-config.js";
 
 const HELP = `Usage: npm run db:migrate [-- --status]
 
@@ -16,20 +16,13 @@ const stderrLogger = {
 };
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { status: { type: "boolean" }, help: { type: "boolean" } } });
-  if (values.help) {
+  const command = readMigrateCommand();
+  if (command === "help") {
     console.log(HELP);
     return 0;
   }
-  const variable = process.env.DATABASE_URL_UNPOOLED ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
-  const connectionString = process.env[variable];
-  if (!connectionString) {
-    console.error(
-      "Set DATABASE_URL_UNPOOLED (or DATABASE_URL) to the database to migrate. `npm start` does this for the embedded Postgres.",
-    );
-    return 1;
-  }
-  if (values.status) {
+  const { connectionString, variable } = command;
+  if (command.status) {
     const { applied, pending } = await migrationStatus({ connectionString, variable });
     for (const m of applied) console.log(`applied  ${m.version}_${m.name}.sql  ${m.appliedAt.toISOString()}`);
     for (const m of pending) console.log(`pending  ${m.fileName}`);

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { databaseUrlProblem } from "./config/database-url.js";
 
 /** The few logger methods the database module needs; a pino logger fits. */
 export interface DatabaseLogger {
@@ -25,17 +26,9 @@ const silentLogger: DatabaseLogger = { info() {}, warn() {}, error() {} };
 
 /** Throws a one-line, person-readable error if `value` is not a usable Postgres URL. */
 export function parseDatabaseUrl(value: string, variable: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${variable} is not a valid URL (expected postgres://user:password@host:port/database).`);
-  }
-  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new Error(`${variable} must start with postgres:// or postgresql:// (got "${url.protocol}").`);
-  }
-  if (!url.hostname) throw new Error(`${variable} has no host name.`);
-  return url;
+  const problem = databaseUrlProblem(value);
+  if (problem) throw new Error(`${variable} ${problem}`);
+  return new URL(value);
 }
 
 /** The URL with its password replaced, safe for logs and error messages. */

@@ -9,6 +9,10 @@ export type ProxyTrust = false | number;
 
 const MAX_HOPS = 99;
 
+/** What TRUST_PROXY accepts, worded to follow the variable's name. */
+export const PROXY_TRUST_RULE =
+  "must be false, true (one proxy hop) or the number of proxy hops in front of the service";
+
 /** Parses TRUST_PROXY (`false`, `true` = 1 hop, or a number of hops); throws a message naming the variable. */
 export function parseProxyTrust(value: string | undefined, variable = "TRUST_PROXY"): ProxyTrust {
   const text = value ?? "";
@@ -18,9 +22,7 @@ export function parseProxyTrust(value: string | undefined, variable = "TRUST_PRO
     const hops = Number(text);
     return hops === 0 ? false : Math.min(hops, MAX_HOPS);
   }
-  throw new Error(
-    `${variable} must be false, true (one proxy hop) or the number of proxy hops in front of the service (got ${JSON.stringify(value)}).`,
-  );
+  throw new Error(`${variable} ${PROXY_TRUST_RULE} (got ${JSON.stringify(value)}).`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type BenchFigure, medianFigure, ratioFigure } from "@textbook/scripts/bench-result";
+import { type BenchFigure, medianFigure, ratioFigure } from "@textbook/dev-tools/bench-result";
 import type { Sample } from "./profile-figures.js";
 
 /** The scenario names of issue 19's figures, as run-benchmarks.ts records them. */

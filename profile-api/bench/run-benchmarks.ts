@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { benchRuns, median, postgresVersion, writeBenchResult } from "@textbook/dev-tools/bench-result";
+import { type RunningPostgres, startEmbeddedPostgres } from "@textbook/dev-tools/embedded-postgres";
 import { migrate } from "@textbook/migrations/migrate";
-import { benchRuns, median, postgresVersion, writeBenchResult } from "@textbook/scripts/bench-result";
-import { type RunningPostgres, startEmbeddedPostgres } from "@textbook/scripts/embedded-postgres";
 import autocannon from "autocannon";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import pg from "pg";
@@ -17,7 +17,8 @@ import { PROGRESS_SCENARIOS, progressFigures } from "./progress-figures.js";
 
 /*
  * `npm run bench -w profile-api [-- --duration 10 --rounds 3]`: GET /v1/profiles/me with a valid RS256 token (verified-token
- * cache on, then off) against the same route with verification switched off, and PUT. autocannon, 50
+ * cache on, then off) against the same route on a reference server that only decodes the token (the service's own
+ * plugins, repository and route, bench/reference-server.ts), and PUT. autocannon, 50
  * connections, 50 learners; each service runs in its own process so the load generator has its own core. With the
  * cache on, also the reading-progress routes (issue 19): PATCH /v1/progress with one chapter against PUT, and
  * GET /v1/progress with 30 chapters against GET /v1/profiles/me, in the same round.
@@ -51,8 +52,8 @@ interface Result {
 const VARIANTS = [
   {
     key: "off",
-    name: "verification off (benchmark-only flag)",
-    flags: ["--insecure-skip-verification"],
+    name: "verification off (reference server)",
+    flags: ["--reference"],
     put: false,
   },
   { key: "cached", name: "RS256 + verified-token cache", flags: [], put: true },

@@ -10,12 +10,12 @@ import bodyMediaTypes from "./plugins/app/body-media-types.js";
 import database from "./plugins/app/database.js";
 import profileRepository from "./plugins/app/profile-repository.js";
 import progressRepository from "./plugins/app/progress-repository.js";
+import shedLoad from "./plugins/app/shed-load.js";
 import cors from "./plugins/external/cors.js";
 import helmet from "./plugins/external/helmet.js";
 import rateLimit from "./plugins/external/rate-limit.js";
 import swagger from "./plugins/external/swagger.js";
 import swaggerUi from "./plugins/external/swagger-ui.js";
-import underPressure from "./plugins/external/under-pressure.js";
 import health from "./routes/health.js";
 import meExport from "./routes/me-export.js";
 import profilesMe from "./routes/profiles-me.js";
@@ -23,8 +23,6 @@ import progress from "./routes/progress.js";
 
 export interface AppOptions {
   config: Config;
-  /** Benchmarks only (see AccessTokenVerifierOptions): never set from the environment. */
-  insecureSkipVerification?: boolean;
   /** Benchmarks only: false measures the cost of verifying every request. */
   verifiedTokenCache?: boolean;
 }
@@ -45,7 +43,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     audience: config.jwt.audience,
     maxTokenAgeSeconds: config.jwt.maxTokenAgeSeconds,
     ...(cache ? { cache } : {}),
-    insecureSkipVerification: options.insecureSkipVerification === true,
   });
   // A key that left the JWKS was revoked (retired keys stay published until their tokens expire): tokens it
   // signed must not keep passing from the cache.
@@ -57,14 +54,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     );
   });
 
-  if (options.insecureSkipVerification) {
-    fastify.log.warn("access tokens are NOT verified: benchmark mode, never for real traffic");
-  }
   fastify.setErrorHandler(handleError);
 
   await fastify.register(helmet, { production: config.production });
   await fastify.register(cors, { websiteOrigin: config.websiteOrigin });
-  await fastify.register(underPressure);
+  await fastify.register(shedLoad);
   await fastify.register(swagger);
   await fastify.register(swaggerUi, { production: config.production });
   await fastify.register(database, { databaseUrl: config.databaseUrl, max: config.databasePoolMax });

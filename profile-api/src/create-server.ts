@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { registerAjvFormats, TypeBoxValidatorCompiler } from "@fastify/type-provider-typebox";
+import { newRequestId, REQUEST_ID_HEADER } from "@textbook/migrations/operations";
 import { trustsHop } from "@textbook/migrations/proxy-trust";
 import Fastify, { type FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
@@ -30,8 +30,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       redact: { paths: REDACT, censor: "[redacted]" },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    // Our own ids: a client-sent id could be used to forge or confuse log lines.
-    genReqId: () => randomUUID(),
+    // Our own ids, never a client's (the policy both services share: newRequestId).
+    genReqId: newRequestId,
     bodyLimit: 64 * 1024,
     // A client that trickles its request (slowloris) is cut off; no legitimate call takes this long.
     requestTimeout: 30_000,
@@ -42,7 +42,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   server.setValidatorCompiler(TypeBoxValidatorCompiler);
   server.addHook("onRequest", async (request, reply) => {
-    reply.header("x-request-id", request.id);
+    reply.header(REQUEST_ID_HEADER, request.id);
   });
   await server.register(fp(app), { ...options, config });
   return server;

@@ -6,7 +6,8 @@ let config: ReturnType<typeof parseConfig>;
 try {
   config = parseConfig(process.env);
 } catch (error) {
-  console.error(`profile-api: ${(error as Error).message}`);
+  // A ConfigError names the service and every bad variable already.
+  console.error((error as Error).message);
   process.exit(1);
 }
 

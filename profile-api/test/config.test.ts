@@ -12,6 +12,17 @@ describe("the configuration", () => {
     }
   });
 
+  it("reads JWT_TTL as the auth-server does: bare seconds or a number with a unit", () => {
+    for (const [value, seconds] of [
+      ["900", 900],
+      ["15m", 900],
+      ["15 m", 900],
+    ] as const) {
+      expect(parseConfig({ DATABASE_URL, JWT_TTL: value }).jwt.maxTokenAgeSeconds).toBe(seconds);
+    }
+    expect(() => parseConfig({ DATABASE_URL, JWT_TTL: "0" })).toThrow(/JWT_TTL must be a whole number/);
+  });
+
   it("reads TRUST_PROXY=true as one proxy hop, not as the whole X-Forwarded-For chain", () => {
     expect(parseConfig({ DATABASE_URL, TRUST_PROXY: "true" }).trustProxy).toBe(1);
   });

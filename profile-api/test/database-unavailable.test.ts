@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import {
   json,
   type ProfileApiUnderTest,
@@ -27,11 +27,10 @@ afterAll(async () => {
 });
 
 async function waitUntilReady(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if ((await fetch(`${api.url}/readyz`)).status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the service did not become ready again");
+  await vi.waitFor(
+    async () => expect((await fetch(`${api.url}/readyz`)).status, "the service is ready again").toBe(200),
+    { timeout: 10_000, interval: 100 },
+  );
 }
 
 describe("when the database goes away", () => {

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const SERVER = join(dirname(fileURLToPath(import.meta.url)), "../src/server.ts");
 
@@ -25,12 +25,6 @@ function startServer(env: Record<string, string>): { child: ChildProcess; output
 }
 
 const started: ChildProcess[] = [];
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 300 && !condition(); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("the service started alone from its environment", () => {
   let database: TestDatabase;
@@ -59,8 +53,15 @@ describe("the service started alone from its environment", () => {
       PROFILE_API_PORT: "0",
       JWKS_URL: "http://127.0.0.1:9/jwks",
     });
-    await waitFor(() => output().includes("Server listening at"));
-    const url = /Server listening at (http:\/\/[^"]+)/.exec(output())?.[1];
+    // The server logs its address once it listens; a start that never gets there fails here, not later.
+    const url = await vi.waitFor(
+      () => {
+        const listening = /Server listening at (http:\/\/[^"]+)/.exec(output())?.[1];
+        expect(listening, output()).toBeDefined();
+        return listening as string;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
     expect(url).toBeDefined();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     child.kill("SIGTERM");

@@ -2,17 +2,24 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { createScratchDatabase, openBenchServer } from "@textbook/dev-tools/bench-database";
+import { type BenchFigure, postgresVersion, writeBenchResult } from "@textbook/dev-tools/bench-result";
 import { migrate } from "@textbook/migrations/migrate";
-import { createScratchDatabase, openBenchServer } from "../src/bench/bench-database.js";
-import { type BenchFigure, postgresVersion, writeBenchResult } from "../src/bench/bench-result.js";
-import { createSupabaseSchema, insertBulkUsers, withClient } from "../test/fixtures/supabase-fixture.js";
+import {
+  createSupabaseSchema,
+  insertBulkUsers,
+  insertVariedBulkUsers,
+  withClient,
+} from "../test/fixtures/supabase-fixture.js";
 import { startDelayProxy } from "./delay-proxy.js";
 import { migrationFigures } from "./migration-figures.js";
 import { measurePhysicalFloor } from "./physical-floor.js";
 
 /**
- * `npm run bench -w scripts [-- --sizes 100000,1000000]`: for each size, a Supabase-shaped source (80% with
- * profiles, 10% with a GitHub login) and a migrated target on one server; measures the physical COPY floor, the
+ * `npm run bench -w scripts [-- --sizes 100000,1000000] [--fixture varied|uniform]`: for each size, a
+ * Supabase-shaped source and a migrated target on one server. The source is `varied` by default (every kind of
+ * Supabase user, warnings and e-mail conflicts included, as a real project has: insertVariedBulkUsers) or `uniform`
+ * (the earlier fixture: all password users, 80% with profiles, 10% with a GitHub login: insertBulkUsers); measures the physical COPY floor, the
  * first run, a no-change rerun and the command's peak memory. BENCH_DATABASE_URL names a server to use (its
  * superuser URL); otherwise an embedded PostgreSQL is started for the run. Writes bench-results/scripts.json (one
  * run per size: a run of 1,000,000 users takes minutes). `--round-trip-ms N` runs the command through a proxy that
@@ -24,9 +31,14 @@ const { values } = parseArgs({
     "batch-size": { type: "string", default: "2000" },
     // The command's runs go through a proxy that adds this round trip to every exchange with both databases.
     "round-trip-ms": { type: "string", default: "0" },
+    fixture: { type: "string", default: "varied" },
   },
 });
 const roundTripMs = Number(values["round-trip-ms"]);
+if (values.fixture !== "varied" && values.fixture !== "uniform") {
+  throw new Error(`--fixture must be varied or uniform, not ${values.fixture}`);
+}
+const fixture = values.fixture;
 const sizes = values.sizes.split(",").map((size) => Number(size.replaceAll("_", "")));
 const CLI = resolve(import.meta.dirname, "../src/migrate-supabase/cli.ts");
 const PEAK = resolve(import.meta.dirname, "report-peak-memory.ts");
@@ -83,9 +95,11 @@ try {
     const floorDb = await createScratchDatabase(serverUrl, "floor");
     let proxy: Awaited<ReturnType<typeof startDelayProxy>> | null = null;
     try {
-      process.stderr.write(`bench: generating ${size} Supabase users\n`);
+      process.stderr.write(`bench: generating ${size} Supabase users (${fixture} fixture)\n`);
       await createSupabaseSchema(source.url);
-      await insertBulkUsers(source.url, size, 0.8);
+      await (fixture === "varied"
+        ? insertVariedBulkUsers(source.url, size)
+        : insertBulkUsers(source.url, size, 0.8));
       await migrate({ connectionString: target.url });
       const floor = await measurePhysicalFloor(source.url, floorDb.url);
       proxy =
@@ -131,7 +145,7 @@ try {
   process.stdout.write(`${lines.join("\n")}\n`);
   await writeBenchResult({
     workspace: "scripts",
-    settings: `Supabase migration, ${sizes.map((size) => size.toLocaleString("en")).join(" and ")} users, batch ${values["batch-size"]}, one run per size${roundTripMs > 0 ? `, both databases ${roundTripMs} ms of round trip away (delay proxy)` : ""}`,
+    settings: `Supabase migration, ${sizes.map((size) => size.toLocaleString("en")).join(" and ")} users, batch ${values["batch-size"]}, one run per size, ${fixture} fixture${roundTripMs > 0 ? `, both databases ${roundTripMs} ms of round trip away (delay proxy)` : ""}`,
     postgres: await postgresVersion(serverUrl),
     figures,
   });

@@ -1,4 +1,4 @@
-import type { BenchFigure } from "../src/bench/bench-result.js";
+import type { BenchFigure } from "@textbook/dev-tools/bench-result";
 
 /** One size's measurements, in seconds and MB, all from the same run. */
 export interface MigrationRun {

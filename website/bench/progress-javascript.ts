@@ -1,5 +1,5 @@
+import { freePort } from "@textbook/dev-tools/free-port";
 import type { Browser } from "playwright-core";
-import { freePort } from "../test/e2e/support/free-port.js";
 import { serveStatic } from "../test/e2e/support/static-server.js";
 import { pageJavaScript } from "./chapter-javascript.js";
 

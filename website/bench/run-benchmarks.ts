@@ -9,11 +9,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createBenchDatabase } from "@textbook/scripts/bench-database";
-import { medianFigure, postgresVersion, writeBenchResult } from "@textbook/scripts/bench-result";
+import { createBenchDatabase } from "@textbook/dev-tools/bench-database";
+import { medianFigure, postgresVersion, writeBenchResult } from "@textbook/dev-tools/bench-result";
+import { freePort } from "@textbook/dev-tools/free-port";
 import { launchChromium } from "../test/e2e/support/browser.js";
 import { buildSite } from "../test/e2e/support/build-site.js";
-import { freePort } from "../test/e2e/support/free-port.js";
 import { buildEnvironment, chooseServiceUrls } from "../test/e2e/support/service-urls.js";
 import { startStack } from "../test/e2e/support/start-stack.js";
 import { serveStatic } from "../test/e2e/support/static-server.js";

@@ -1,3 +1,6 @@
+import { baseUrl, flag, origin, parseEnvironment } from "@textbook/migrations/config";
+import * as z from "zod";
+
 /**
  * The website's build-time configuration, read once from the environment. The URLs are baked into the static
  * build (the browser cannot read the server's environment), so changing them needs a rebuild.
@@ -30,51 +33,37 @@ export interface BuildEnvironment {
   locale: string | null;
 }
 
-type Environment = Record<string, string | undefined>;
+// The shared pieces (@textbook/migrations/config), so a URL or a flag means the same here as in the services.
+const environmentSchema = z.object({
+  WEBSITE_URL: origin.default("http://localhost:3000"),
+  BASE_URL: z
+    .string()
+    .default("/")
+    .transform((value) => {
+      const trimmed = value.replace(/^\/+|\/+$/g, "");
+      return trimmed ? `/${trimmed}/` : "/";
+    }),
+  BETTER_AUTH_URL: baseUrl.default("http://localhost:4000"),
+  PROFILE_API_URL: baseUrl.default("http://localhost:4100"),
+  TEXTBOOK_ACCOUNTS: flag(true),
+  TEXTBOOK_PROGRESS: flag(true),
+  WEBSITE_UR_DEV_URL: baseUrl.optional(),
+  DOCUSAURUS_CURRENT_LOCALE: z.string().optional(),
+});
 
 /** Parses the variables the build uses; a malformed one stops the build with a message naming it. */
-export function readBuildEnvironment(env: Environment = process.env): BuildEnvironment {
+export function readBuildEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): BuildEnvironment {
+  const parsed = parseEnvironment(environmentSchema, env, "website build");
   return {
-    siteUrl: httpUrl(env, "WEBSITE_URL", "http://localhost:3000").origin,
-    baseUrl: basePath(env.BASE_URL ?? "/"),
-    authUrl: withoutTrailingSlash(httpUrl(env, "BETTER_AUTH_URL", "http://localhost:4000")),
-    profileApiUrl: withoutTrailingSlash(httpUrl(env, "PROFILE_API_URL", "http://localhost:4100")),
-    accounts: switchValue(env, "TEXTBOOK_ACCOUNTS", true),
-    progress: switchValue(env, "TEXTBOOK_PROGRESS", true),
-    urDevServerUrl: env.WEBSITE_UR_DEV_URL
-      ? withoutTrailingSlash(httpUrl(env, "WEBSITE_UR_DEV_URL", ""))
-      : null,
-    locale: env.DOCUSAURUS_CURRENT_LOCALE || null,
+    siteUrl: parsed.WEBSITE_URL,
+    baseUrl: parsed.BASE_URL,
+    authUrl: parsed.BETTER_AUTH_URL,
+    profileApiUrl: parsed.PROFILE_API_URL,
+    accounts: parsed.TEXTBOOK_ACCOUNTS,
+    progress: parsed.TEXTBOOK_PROGRESS,
+    urDevServerUrl: parsed.WEBSITE_UR_DEV_URL ?? null,
+    locale: parsed.DOCUSAURUS_CURRENT_LOCALE || null,
   };
-}
-
-function httpUrl(env: Environment, name: string, fallback: string): URL {
-  const raw = env[name] || fallback;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be an absolute http(s) URL (got "${raw}").`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`${name} must use http or https (got "${raw}").`);
-  }
-  return url;
-}
-
-function withoutTrailingSlash(url: URL): string {
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
-}
-
-function basePath(raw: string): string {
-  const trimmed = raw.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}
-
-function switchValue(env: Environment, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === "") return fallback;
-  if (["on", "true", "1"].includes(raw)) return true;
-  if (["off", "false", "0"].includes(raw)) return false;
-  throw new Error(`${name} must be "on" or "off" (got "${env[name]}").`);
 }

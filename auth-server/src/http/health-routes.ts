@@ -1,11 +1,13 @@
+import { checkReadiness } from "@textbook/migrations/operations";
 import { Router } from "express";
 import type pg from "pg";
 import type { SigningKeyring } from "../keys/signing-keyring.js";
 import type { RedisSecondaryStorage } from "../redis/redis-secondary-storage.js";
 
 /**
- * GET /healthz (the process runs) and GET /readyz (the database answers, a signing key is known, and Redis
- * answers when it is configured: sessions and rate limits live there then).
+ * GET /healthz (the process runs) and GET /readyz in the one body both services answer with
+ * (@textbook/migrations/operations): `checks` names the database, the signing keys and, when REDIS_URL is set,
+ * Redis (sessions and rate limits live there then), so a 503 says which one is missing.
  */
 export function healthRoutes(
   pool: pg.Pool,
@@ -17,20 +19,14 @@ export function healthRoutes(
     res.json({ status: "ok" });
   });
   router.get("/readyz", async (_req, res) => {
-    try {
-      await pool.query("SELECT 1");
-      const keys = await keyring.getJwks();
-      if (keys.length === 0) throw new Error("no signing key yet");
-    } catch {
-      res.status(503).json({ status: "unavailable", code: "DATABASE_UNAVAILABLE" });
-      return;
-    }
-    try {
-      await redis?.ping();
-      res.json({ status: "ready" });
-    } catch {
-      res.status(503).json({ status: "unavailable", code: "REDIS_UNAVAILABLE" });
-    }
+    const database = () => pool.query("SELECT 1");
+    const signingKeys = async () => {
+      if ((await keyring.getJwks()).length === 0) throw new Error("no signing key yet");
+    };
+    const checks: Record<string, () => Promise<unknown>> = { database, signingKeys };
+    if (redis) checks.redis = () => redis.ping();
+    const { statusCode, body } = await checkReadiness(checks);
+    res.status(statusCode).json(body);
   });
   return router;
 }

@@ -1,19 +1,18 @@
-import { randomUUID } from "node:crypto";
+import { newRequestId, REQUEST_ID_HEADER } from "@textbook/migrations/operations";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { logSafePath } from "./log-safe-path.js";
 
 /**
- * One JSON line per request with a request id (echoed as X-Request-Id); headers are not logged, and the path
- * only with its token segments and query string redacted.
+ * One JSON line per request with a request id of our own (echoed as X-Request-Id; a client's id is never adopted,
+ * see newRequestId); headers are not logged, and the path only with its token segments and query string redacted.
  */
 export function createRequestLogger(logger: Logger) {
   return pinoHttp({
     logger,
-    genReqId: (req, res) => {
-      const given = req.headers["x-request-id"];
-      const id = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-      res.setHeader("X-Request-Id", id);
+    genReqId: (_req, res) => {
+      const id = newRequestId();
+      res.setHeader(REQUEST_ID_HEADER, id);
       return id;
     },
     serializers: {

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { parseDatabaseUrl } from "@textbook/migrations/database";
+import { directDatabase, directDatabaseVariables, parseEnvironment } from "@textbook/migrations/config";
+import * as z from "zod";
 import { environmentSchema } from "../config/environment-schema.js";
 
 /** What `npm run keys -w auth-server -- …` was asked to do. */
@@ -46,6 +47,12 @@ Options:
 Exit codes: 0 done, 1 failed (database), 2 usage, 3 no such key, 4 done but no key signs yet
 (no auth-server is running: the next one to start makes one).`;
 
+// The direct database, and the two durations as the auth-servers read them (the same schema entries).
+const keysCommandEnvironment = z.object({
+  ...directDatabaseVariables,
+  ...environmentSchema.pick({ JWT_KEY_ROTATION_INTERVAL: true, JWT_KEY_GRACE_PERIOD: true }).shape,
+});
+
 /** Parses argv (after `--`) and the environment; throws a UsageError that says what is wrong. */
 export function parseKeysCommand(
   argv: string[],
@@ -61,31 +68,24 @@ export function parseKeysCommand(
   if (values.help) return "help";
   const [action, ...rest] = positionals;
   const command = toCommand(action, rest, values);
-  const databaseVariable = env.DATABASE_URL_UNPOOLED ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
-  const databaseUrl = env[databaseVariable];
-  if (!databaseUrl) {
+  let variables: z.output<typeof keysCommandEnvironment>;
+  try {
+    variables = parseEnvironment(keysCommandEnvironment, env, "keys command");
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const database = directDatabase(variables);
+  if (!database) {
     throw new UsageError(
       "Set DATABASE_URL_UNPOOLED (or DATABASE_URL) to the auth-server's database (Neon: the direct URL).",
     );
   }
-  try {
-    parseDatabaseUrl(databaseUrl, databaseVariable);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const durations = environmentSchema
-    .pick({ JWT_KEY_ROTATION_INTERVAL: true, JWT_KEY_GRACE_PERIOD: true })
-    .safeParse(env);
-  if (!durations.success) {
-    const issue = durations.error.issues[0];
-    throw new UsageError(`${issue?.path.join(".")}: ${issue?.message}`);
-  }
   return {
     command,
-    databaseUrl,
-    databaseVariable,
-    rotationSeconds: durations.data.JWT_KEY_ROTATION_INTERVAL,
-    graceSeconds: durations.data.JWT_KEY_GRACE_PERIOD,
+    databaseUrl: database.url,
+    databaseVariable: database.variable,
+    rotationSeconds: variables.JWT_KEY_ROTATION_INTERVAL,
+    graceSeconds: variables.JWT_KEY_GRACE_PERIOD,
   };
 }
 

@@ -1,13 +1,14 @@
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../../src/testing/start-auth-server.js";
-import { testEnvironment } from "../support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "../support/auth-server-under-test.js";
 
 describe("requests a browser or an attacker may send", () => {
-  let database: TestDatabase;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
-  let proxied: { url: string; close(): Promise<void> };
+  let underTest: AuthServerUnderTest;
+  let server: RunningAuthServer;
+  let proxied: RunningAuthServer;
   let website: string;
 
   const post = (base: string, path: string, body: string, headers: Record<string, string> = {}) =>
@@ -18,18 +19,12 @@ describe("requests a browser or an attacker may send", () => {
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    environment = testEnvironment(database.url);
-    website = environment.env.WEBSITE_URL as string;
-    [server, proxied] = await Promise.all([
-      startAuthServer(environment.env),
-      startAuthServer({ ...environment.env, TRUST_PROXY: "true" }),
-    ]);
+    underTest = await startAuthServerUnderTest();
+    ({ server, website } = underTest);
+    proxied = await underTest.startAnother({ TRUST_PROXY: "true" });
   });
   afterAll(async () => {
-    await Promise.all([server?.close(), proxied?.close()]);
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it.each([

@@ -1,27 +1,29 @@
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
+import type { TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../../src/testing/start-auth-server.js";
-import { testEnvironment } from "../support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "../support/auth-server-under-test.js";
 
 describe("health endpoints", () => {
+  let underTest: AuthServerUnderTest;
   let database: TestDatabase;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let server: RunningAuthServer;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    environment = testEnvironment(database.url);
-    server = await startAuthServer(environment.env);
+    underTest = await startAuthServerUnderTest();
+    ({ server, database } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it("report live and ready while the database answers", async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ok", checks: { database: "ok", signingKeys: "ok" } });
   });
 
   it("answers an unknown path with 404 in Better Auth's error shape", async () => {
@@ -32,7 +34,12 @@ describe("health endpoints", () => {
 
   it("reports not ready (503) once the database is gone, while staying live", async () => {
     await database.drop();
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    const notReady = await fetch(`${server.url}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toMatchObject({
+      status: "unavailable",
+      checks: { database: "unavailable" },
+    });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

@@ -1,8 +1,10 @@
 import { request } from "node:http";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../../src/testing/start-auth-server.js";
-import { testEnvironment } from "../support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "../support/auth-server-under-test.js";
 
 const LIMIT = 64 * 1024;
 
@@ -60,9 +62,9 @@ function postEndlessBody(url: string, declaredLength: number | undefined, maxByt
 }
 
 describe("request bodies over 64 KiB", () => {
-  let database: TestDatabase;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let underTest: AuthServerUnderTest;
+  let environment: AuthServerUnderTest["environment"];
+  let server: RunningAuthServer;
 
   const post = (path: string, body: string) =>
     fetch(`${server.url}${path}`, {
@@ -77,14 +79,11 @@ describe("request bodies over 64 KiB", () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    environment = testEnvironment(database.url, { RATE_LIMIT_ENABLED: "false" });
-    server = await startAuthServer(environment.env);
+    underTest = await startAuthServerUnderTest({ RATE_LIMIT_ENABLED: "false" });
+    ({ server, environment } = underTest);
   });
   afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it("refuses a declared 100 MB body at once with 413 PAYLOAD_TOO_LARGE, before it is sent", async () => {

@@ -3,9 +3,9 @@ import { createTestDatabase, type TestDatabase } from "@textbook/migrations/test
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from "jose";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lastMail } from "../../src/testing/outbox.js";
 import { startAuthServer } from "../../src/testing/start-auth-server.js";
 import { createTestClient } from "../support/auth-client.js";
-import { lastMail } from "../support/outbox.js";
 import { testEnvironment } from "../support/test-environment.js";
 
 type Server = { url: string; close(): Promise<void> };

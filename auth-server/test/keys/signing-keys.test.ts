@@ -2,7 +2,7 @@ import { createPool } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from "jose";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startAuthServer } from "../../src/testing/start-auth-server.js";
 import { createTestClient } from "../support/auth-client.js";
 import { testEnvironment } from "../support/test-environment.js";
@@ -60,12 +60,21 @@ describe("the signing keys", () => {
     servers.push(rotating);
     const { client } = createTestClient(rotating.url, environment.env.WEBSITE_URL as string);
     await client.signUp.email({ email: "kim@example.com", password: "rotation test 1", name: "Kim" });
-    // Under this instance's 2-second policy every key ends 2 s after its start; waiting an interval between
-    // tokens makes the second one come from the next key.
+    // Under this instance's 2-second policy every key ends 2 s after its start: after one interval the key made
+    // by the earlier instances has ended, and a token comes from a key this policy made. The rotation reads the
+    // time in SQL (jwks-table.ts) as well as in the process, so the test waits for it rather than faking a clock.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     const before = (await client.token()).data?.token as string;
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const after = (await client.token()).data?.token as string;
+    const after = await vi.waitFor(
+      async () => {
+        const token = (await client.token()).data?.token as string;
+        expect(decodeProtectedHeader(token).kid, "the next key signs").not.toBe(
+          decodeProtectedHeader(before).kid,
+        );
+        return token;
+      },
+      { timeout: 10_000, interval: 200 },
+    );
 
     expect(decodeProtectedHeader(after).kid).not.toBe(decodeProtectedHeader(before).kid);
     const jwks = await fetchJwks(rotating);

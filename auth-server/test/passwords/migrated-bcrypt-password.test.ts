@@ -1,10 +1,11 @@
 import { hash as bcryptHash } from "@node-rs/bcrypt";
-import { createPool } from "@textbook/migrations/database";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthServer } from "../../src/testing/start-auth-server.js";
-import { testEnvironment } from "../support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "../support/auth-server-under-test.js";
 
 const USER_ID = "5b0e8f43-3c9a-4c4e-9d8b-2f7a1e6c0d11";
 
@@ -38,10 +39,10 @@ const UNVERIFIABLE_HASHES = [
 ] as const;
 
 describe("a user migrated from Supabase with a bcrypt password", () => {
-  let database: TestDatabase;
+  let underTest: AuthServerUnderTest;
   let pool: pg.Pool;
-  let environment: ReturnType<typeof testEnvironment>;
-  let server: { url: string; close(): Promise<void> };
+  let environment: AuthServerUnderTest["environment"];
+  let server: RunningAuthServer;
 
   const signIn = (email: string, password: string) =>
     fetch(`${server.url}/api/auth/sign-in/email`, {
@@ -54,19 +55,14 @@ describe("a user migrated from Supabase with a bcrypt password", () => {
       .password as string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    pool = createPool({ connectionString: database.url, max: 1 });
-    environment = testEnvironment(database.url, { RATE_LIMIT_ENABLED: "false" });
-    server = await startAuthServer(environment.env);
+    underTest = await startAuthServerUnderTest({ RATE_LIMIT_ENABLED: "false" });
+    ({ server, pool, environment } = underTest);
     // Supabase's format: $2a$, cost 10 (GoTrue uses Go's bcrypt); @node-rs/bcrypt writes the same hash as $2b$.
     const hash = (await bcryptHash("kept from supabase", 10)).replace(/^\$2b\$/, "$2a$");
     await insertMigratedUser(pool, "lin@example.com", hash);
   });
   afterAll(async () => {
-    await server?.close();
-    await pool?.end();
-    await database?.drop();
-    environment?.remove();
+    await underTest?.close();
   });
 
   it("fails a wrong password exactly like an unknown e-mail, without touching the stored hash", async () => {

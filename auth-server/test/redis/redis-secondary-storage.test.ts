@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { Redis } from "ioredis";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { startAuthServer } from "../../src/testing/start-auth-server.js";
-import { testEnvironment } from "../support/test-environment.js";
+import {
+  type AuthServerUnderTest,
+  type RunningAuthServer,
+  startAuthServerUnderTest,
+} from "../support/auth-server-under-test.js";
 
 // Redis is optional (REDIS_URL): these tests need a server, which CI has and a laptop may not. The rest of the
 // suite covers the same behaviour on Postgres alone.
@@ -13,12 +15,11 @@ describe.runIf(process.env.TEST_REDIS_URL)("two auth-server instances sharing Re
   const redisUrl = process.env.TEST_REDIS_URL as string;
   // One prefix per run, so parallel runs on the same Redis never see each other's keys.
   const keyPrefix = `test:auth-server:${randomUUID()}:`;
-  let database: TestDatabase;
-  let environment: ReturnType<typeof testEnvironment>;
+  let underTest: AuthServerUnderTest;
   let redis: Redis;
   let pool: pg.Pool;
-  let first: { url: string; close(): Promise<void> };
-  let second: { url: string; close(): Promise<void> };
+  let first: RunningAuthServer;
+  let second: RunningAuthServer;
   let website: string;
 
   const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -31,27 +32,21 @@ describe.runIf(process.env.TEST_REDIS_URL)("two auth-server instances sharing Re
     (await redis.keys(`${keyPrefix}*`)).map((key) => key.slice(keyPrefix.length));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    environment = testEnvironment(database.url, {
+    underTest = await startAuthServerUnderTest({
       REQUIRE_EMAIL_VERIFICATION: "false",
       TRUST_PROXY: "true",
       REDIS_URL: redisUrl,
       REDIS_KEY_PREFIX: keyPrefix,
     });
-    website = environment.env.WEBSITE_URL as string;
+    ({ server: first, pool, website } = underTest);
+    second = await underTest.startAnother();
     redis = new Redis(redisUrl);
-    pool = new pg.Pool({ connectionString: database.url, max: 1 });
-    first = await startAuthServer(environment.env);
-    second = await startAuthServer(environment.env);
   });
   afterAll(async () => {
-    await Promise.all([first?.close(), second?.close()]);
+    await underTest?.close();
     const keys = await redis?.keys(`${keyPrefix}*`);
     if (keys?.length) await redis.del(...keys);
     redis?.disconnect();
-    await pool?.end();
-    await database?.drop();
-    environment?.remove();
   });
 
   it("keeps the session in Redis and the database, and either instance honours it until sign-out", async () => {

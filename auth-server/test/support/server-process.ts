@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { vi } from "vitest";
 
 const SERVER = fileURLToPath(new URL("../../src/server.ts", import.meta.url));
 
@@ -9,7 +10,10 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; stderr: string }>;
   /** Everything the process has written so far, stdout (its JSON log) and stderr. */
   output(): string;
-  /** Resolves true once `GET <url>/healthz` answers 200, false if the process exits first. */
+  /**
+   * Resolves true once `GET <url>/healthz` answers 200, false if the process exits first; fails the test if
+   * neither happens within a minute (a start on a loaded machine takes seconds).
+   */
   healthy(url: string): Promise<boolean>;
   stop(): Promise<void>;
 }
@@ -38,17 +42,19 @@ export function startServerProcess(env: Record<string, string>): ServerProcess {
   return {
     exited,
     output: () => stdout + stderr,
-    async healthy(url) {
-      while (!done) {
-        const ok = await fetch(`${url}/healthz`).then(
-          (response) => response.ok,
-          () => false,
-        );
-        if (ok) return true;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      return false;
-    },
+    healthy: (url) =>
+      vi.waitFor(
+        async () => {
+          if (done) return false;
+          const ok = await fetch(`${url}/healthz`).then(
+            (response) => response.ok,
+            () => false,
+          );
+          if (!ok) throw new Error(`${url}/healthz does not answer 200 yet`);
+          return true;
+        },
+        { timeout: 60_000, interval: 200 },
+      ),
     async stop() {
       if (!done) child.kill("SIGTERM");
       await exited;

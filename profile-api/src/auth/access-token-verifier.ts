@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
+import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import type { AccessTokenClaims } from "./access-token-claims.js";
 import type { SigningKeys } from "./signing-keys.js";
 import type { VerifiedTokenCache } from "./verified-token-cache.js";
@@ -18,11 +18,6 @@ export interface AccessTokenVerifierOptions {
   maxTokenAgeSeconds: number;
   /** Omitted: every request pays for the signature check. */
   cache?: VerifiedTokenCache;
-  /**
-   * Benchmarks only: decode without checking anything. Reachable only through this factory option, which no
-   * configuration variable sets, so a deployed service cannot be switched into it.
-   */
-  insecureSkipVerification?: boolean;
 }
 
 export interface AccessTokenVerifier {
@@ -43,7 +38,6 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
 
   // The payload, and the key that signed it (the cache forgets the token if that key leaves the JWKS).
   const verifySignature = async (token: string): Promise<{ payload: JWTPayload; kid?: string }> => {
-    if (options.insecureSkipVerification) return { payload: decodeJwt(token) };
     const header = decodeProtectedHeader(token);
     const reference = KEY_REFERENCE_HEADERS.find((name) => name in header);
     if (reference) throw new InvalidTokenError(`"${reference}" header present`);

@@ -21,13 +21,3 @@ export class ApiError extends Error {
     this.statusCode = ERROR_CODES[code];
   }
 }
-
-/** Throws an ApiError unless `condition` holds, so handlers read as a list of rules. */
-export function assertRequest(
-  condition: unknown,
-  code: ErrorCode,
-  message: string,
-  details?: ErrorDetail[],
-): asserts condition {
-  if (!condition) throw new ApiError(code, message, details);
-}

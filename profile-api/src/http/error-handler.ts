@@ -9,7 +9,8 @@ export function handleError(error: FastifyError | ApiError, request: FastifyRequ
   const apiError = toApiError(error);
   if (apiError.statusCode >= 500) {
     const level = apiError.code === "internal_error" ? "error" : "warn";
-    request.log[level]({ err: error }, apiError.message);
+    // An ApiError we threw on purpose (load shed) has no cause worth a stack trace in the log.
+    request.log[level](error instanceof ApiError ? {} : { err: error }, apiError.message);
   }
   return reply
     .code(apiError.statusCode)

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { PROFILE_DEFAULTS } from "../contract/learner-profile.js";
 import type { Profile, ProfilePatch, ProfileReplacement } from "../schemas/profile.js";
 import { type Preconditions, preconditionsHold } from "./preconditions.js";
 
@@ -64,19 +65,11 @@ const PUT_SQL = {
     WHERE user_id = $1 AND version = ANY($${FIELDS.length + 2}::bigint[]) ${RETURNING}, false AS created`,
 };
 
-/** The values a PUT stores: what was sent, with the defaults of the contract for what was left out. */
+/** The values a PUT stores: what was sent, with the contract's defaults for what was left out. */
 function withDefaults(input: ProfileReplacement): Record<Field, unknown> {
-  return {
-    displayName: input.displayName,
-    avatarUrl: input.avatarUrl ?? null,
-    softwareBackground: input.softwareBackground ?? null,
-    hardwareBackground: input.hardwareBackground ?? null,
-    labHardware: input.labHardware ?? null,
-    programmingLanguages: input.programmingLanguages ?? [],
-    roboticsExperience: input.roboticsExperience ?? null,
-    learningGoals: input.learningGoals ?? null,
-    preferredLanguage: input.preferredLanguage ?? "en",
-  };
+  const values: Record<Field, unknown> = { ...PROFILE_DEFAULTS, displayName: input.displayName };
+  for (const field of FIELDS) if (input[field] !== undefined) values[field] = input[field];
+  return values;
 }
 
 /** All SQL of the profile table, parameterised, on the shared pool. */
@@ -154,36 +147,24 @@ export function createProfileRepository(pool: pg.Pool): ProfileRepository {
   };
 }
 
-interface ProfileRow {
-  display_name: string;
-  avatar_url: string | null;
-  software_background: string | null;
-  hardware_background: string | null;
-  lab_hardware: string[] | null;
-  /** A NULL item (possible in data migrated from Supabase) stays null. */
-  programming_languages: (string | null)[];
-  robotics_experience: string | null;
-  learning_goals: string | null;
-  preferred_language: string;
+// A row as pg returns it: each field's column holds the API's value (the CHECKs of migrations 0002 and 0009 keep the
+// levels and lab hardware to the contract's values; a NULL list item migrated from Supabase stays null).
+type ProfileRow = { [F in Field as (typeof COLUMNS)[F]]: Profile[F] } & {
   created_at: Date;
   updated_at: Date;
   /** bigint, which pg returns as a string; the sequence stays far below 2^53. */
   version: string;
-}
+};
 
 function toStored(row: ProfileRow): StoredProfile {
+  const fields = Object.fromEntries(FIELDS.map((field) => [field, row[COLUMNS[field]]])) as Pick<
+    Profile,
+    Field
+  >;
   return {
     version: Number(row.version),
     profile: {
-      displayName: row.display_name,
-      avatarUrl: row.avatar_url,
-      softwareBackground: row.software_background,
-      hardwareBackground: row.hardware_background,
-      labHardware: row.lab_hardware,
-      programmingLanguages: row.programming_languages,
-      roboticsExperience: row.robotics_experience,
-      learningGoals: row.learning_goals,
-      preferredLanguage: row.preferred_language,
+      ...fields,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     },

@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { type ChapterProgress, type ChapterProgressInput, PROGRESS_LIMITS } from "../schemas/progress.js";
+import { PROGRESS_LIMITS } from "../contract/reading-progress.js";
+import type { ChapterProgress, ChapterProgressInput } from "../schemas/progress.js";
 
 export type MergeResult =
   | { status: "merged"; chapters: ChapterProgress[] }

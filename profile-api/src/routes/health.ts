@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { checkReadiness } from "@textbook/migrations/operations";
 import Type from "typebox";
 import type { SigningKeys } from "../auth/signing-keys.js";
 
@@ -13,6 +14,8 @@ const Status = Type.Object({
 });
 const config = { rateLimit: false } as const;
 const tags = ["operations"];
+// Public: the process supervisor and the load balancer call these without a token (OpenAPI `security: []`).
+const security: [] = [];
 
 /** Liveness and readiness for the process supervisor and the load balancer. */
 const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify, options) => {
@@ -22,6 +25,8 @@ const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify,
       config,
       schema: {
         summary: "The process is running",
+        operationId: "getLiveness",
+        security,
         tags,
         response: { 200: { ...Status, description: "Running." } },
       },
@@ -35,6 +40,8 @@ const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify,
       config,
       schema: {
         summary: "The database answers and the auth-server's signing keys are known",
+        operationId: "getReadiness",
+        security,
         tags,
         response: {
           200: { ...Status, description: "Ready to serve." },
@@ -43,22 +50,14 @@ const health: FastifyPluginAsyncTypebox<{ keys: SigningKeys }> = async (fastify,
       },
     },
     async (_request, reply) => {
-      const [database, signingKeys] = await Promise.all([
-        fastify.pg.query("SELECT 1").then(
-          () => "ok" as const,
-          () => "unavailable" as const,
-        ),
-        options.keys.known()
-          ? ("ok" as const)
-          : options.keys.refresh().then(
-              () => "ok" as const,
-              () => "unavailable" as const,
-            ),
-      ]);
-      const ready = database === "ok" && signingKeys === "ok";
-      return reply
-        .code(ready ? 200 : 503)
-        .send({ status: ready ? "ok" : "unavailable", checks: { database, signingKeys } });
+      // The one /readyz body of both services (@textbook/migrations/operations).
+      const { statusCode, body } = await checkReadiness({
+        database: () => fastify.pg.query("SELECT 1"),
+        signingKeys: async () => {
+          if (!options.keys.known()) await options.keys.refresh();
+        },
+      });
+      return reply.code(statusCode).send(body);
     },
   );
 };

@@ -11,6 +11,7 @@ const meExport: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { requiresUser: true },
       schema: {
         summary: "Download everything this API holds about you",
+        operationId: "exportMyData",
         tags: ["profile"],
         security: [{ bearerAuth: [] }],
         response: {

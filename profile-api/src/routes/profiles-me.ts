@@ -55,6 +55,7 @@ const profilesMe: FastifyPluginAsyncTypebox = async (fastify) => {
       config,
       schema: {
         summary: "Read your profile",
+        operationId: "getMyProfile",
         tags,
         security,
         headers: ConditionalHeaders,
@@ -84,6 +85,7 @@ const profilesMe: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { ...config, bodyMediaTypes: JSON_ONLY },
       schema: {
         summary: "Create or replace your profile",
+        operationId: "replaceMyProfile",
         description:
           "Fields left out take their defaults (null, [] or `en`). `If-None-Match: *` creates only.",
         tags,
@@ -116,6 +118,7 @@ const profilesMe: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { ...config, bodyMediaTypes: ["application/merge-patch+json", ...JSON_ONLY] },
       schema: {
         summary: "Change some fields of your profile",
+        operationId: "updateMyProfile",
         description: "A JSON Merge Patch (RFC 7396): fields sent are set, `null` clears a nullable field.",
         tags,
         security,
@@ -142,6 +145,7 @@ const profilesMe: FastifyPluginAsyncTypebox = async (fastify) => {
       config,
       schema: {
         summary: "Delete your profile",
+        operationId: "deleteMyProfile",
         tags,
         security,
         headers: ConditionalHeaders,

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply } from "fastify";
+import { PROGRESS_LIMITS } from "../contract/reading-progress.js";
 import { ApiError } from "../errors/api-error.js";
 import { userOf } from "../plugins/app/authentication.js";
 import type { ChapterProgress } from "../schemas/progress.js";
-import { PROGRESS_LIMITS, ProgressPatch, ReadingProgress } from "../schemas/progress.js";
+import { ProgressPatch, ReadingProgress } from "../schemas/progress.js";
 import { emptyResponse, errorResponses } from "../schemas/responses.js";
 
 const PATH = "/v1/progress";
@@ -24,6 +25,7 @@ const progress: FastifyPluginAsyncTypebox = async (fastify) => {
       config,
       schema: {
         summary: "Read your reading progress",
+        operationId: "getMyProgress",
         description: "Every chapter you have opened, the most recently visited first.",
         tags,
         security,
@@ -39,6 +41,7 @@ const progress: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { ...config, bodyMediaTypes: ["application/json"] },
       schema: {
         summary: "Record how far you read",
+        operationId: "recordMyProgress",
         description:
           "Merges each chapter into what is stored: the fraction never goes down (the anchor goes with the " +
           "highest fraction); `completedAt` is set the first time `completed` is true and then kept; " +
@@ -77,6 +80,7 @@ const progress: FastifyPluginAsyncTypebox = async (fastify) => {
       config,
       schema: {
         summary: "Reset your reading progress",
+        operationId: "resetMyProgress",
         description: "Forgets the progress of every chapter. Answers 204 also when there was none.",
         tags,
         security,

@@ -1,58 +1,74 @@
 import Type, { type Static } from "typebox";
+import {
+  BACKGROUND_LEVELS,
+  type BackgroundLevel,
+  LAB_HARDWARE,
+  type LabHardware,
+  type ProfileField,
+} from "../contract/learner-profile.js";
+import {
+  AVATAR_URL_PATTERN,
+  DISPLAY_NAME_PATTERN,
+  LANGUAGE_TAG_PATTERN,
+  PROFILE_LIMITS,
+} from "../contract/profile-rules.js";
 import { StorableText } from "./storable-text.js";
-
-const BACKGROUND_LEVELS = ["none", "beginner", "intermediate", "advanced"] as const;
 
 // One `enum`, not a union of literals: a wrong value then gets one error that lists the allowed values.
 // (TypeBox's Enum takes no null, hence Unsafe with the type spelled out.)
 const Level = (description: string) =>
-  Type.Unsafe<(typeof BACKGROUND_LEVELS)[number] | null>({ enum: [...BACKGROUND_LEVELS, null], description });
-
-/** What a learner can run the labs on (several may apply); the simulation lab is shown to everyone regardless. */
-export const LAB_HARDWARE = ["simulation", "gpu", "robot"] as const;
+  Type.Unsafe<BackgroundLevel | null>({ enum: [...BACKGROUND_LEVELS, null], description });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) =>
   Type.Union([schema, Type.Null()], { description });
 
-/** The writable fields and their bounds (docs/architecture.md, "Learner profile"). */
+const limits = PROFILE_LIMITS;
+
+/** The writable fields and their bounds, from the contract (docs/architecture.md, "Learner profile"). */
 const fields = {
   displayName: StorableText({
     minLength: 1,
-    maxLength: 120,
-    // At least one non-space character: the name is stored trimmed and must not end up empty.
-    pattern: "\\S",
-    description: "1–120 characters; stored without surrounding spaces.",
+    maxLength: limits.displayNameMaxLength,
+    pattern: DISPLAY_NAME_PATTERN,
+    description: `1–${limits.displayNameMaxLength} characters; stored without surrounding spaces.`,
   }),
   avatarUrl: Nullable(
-    Type.String({ format: "uri", pattern: "^https://[^/?#\\s]+([/?#]\\S*)?$", maxLength: 2048 }),
-    "An https URL of at most 2048 characters, or null.",
+    Type.String({ format: "uri", pattern: AVATAR_URL_PATTERN, maxLength: limits.avatarUrlMaxLength }),
+    `An https URL of at most ${limits.avatarUrlMaxLength} characters, or null.`,
   ),
   softwareBackground: Level("Drives personalisation of the software chapters."),
   hardwareBackground: Level(
     "Kept for older clients: the hardware chapters' primers, and the labs while `labHardware` is null.",
   ),
   labHardware: Nullable(
-    Type.Array(Type.Unsafe<(typeof LAB_HARDWARE)[number]>({ enum: [...LAB_HARDWARE] }), {
+    Type.Array(Type.Unsafe<LabHardware>({ enum: [...LAB_HARDWARE] }), {
       uniqueItems: true,
       maxItems: LAB_HARDWARE.length,
     }),
     "What the learner can run labs on: `simulation` (a computer), `gpu` (a GPU workstation or a Jetson), `robot` (a real robot or kit); several may apply, null if not answered. `robot` adds the real-robot lab variants.",
   ),
-  programmingLanguages: Type.Array(StorableText({ minLength: 1, maxLength: 40 }), {
-    maxItems: 20,
-    uniqueItems: true,
-    description: "At most 20 distinct entries of 1–40 characters.",
-  }),
-  roboticsExperience: Nullable(StorableText({ maxLength: 4000 }), "Free text, at most 4000 characters."),
-  learningGoals: Nullable(StorableText({ maxLength: 4000 }), "Free text, at most 4000 characters."),
+  programmingLanguages: Type.Array(
+    StorableText({ minLength: 1, maxLength: limits.programmingLanguageMaxLength }),
+    {
+      maxItems: limits.programmingLanguagesMaxItems,
+      uniqueItems: true,
+      description: `At most ${limits.programmingLanguagesMaxItems} distinct entries of 1–${limits.programmingLanguageMaxLength} characters.`,
+    },
+  ),
+  roboticsExperience: Nullable(
+    StorableText({ maxLength: limits.freeTextMaxLength }),
+    `Free text, at most ${limits.freeTextMaxLength} characters.`,
+  ),
+  learningGoals: Nullable(
+    StorableText({ maxLength: limits.freeTextMaxLength }),
+    `Free text, at most ${limits.freeTextMaxLength} characters.`,
+  ),
   preferredLanguage: Type.String({
-    // A well-formed BCP 47 tag: language, optional script, region and variants (RFC 5646 §2.1).
-    pattern:
-      "^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$",
-    maxLength: 35,
+    pattern: LANGUAGE_TAG_PATTERN,
+    maxLength: limits.preferredLanguageMaxLength,
     description: "BCP 47 language tag such as `en` or `ur`.",
   }),
-};
+} satisfies Record<ProfileField, unknown>;
 
 // Every field but the display name may be left out of a PUT; a PATCH may leave out all of them.
 const optionalFields = {
@@ -90,9 +106,18 @@ export const Profile = Type.Object(
   {
     displayName: Type.String(),
     avatarUrl: nullableString(),
-    softwareBackground: nullableString({ enum: [...BACKGROUND_LEVELS, null] }),
-    hardwareBackground: nullableString({ enum: [...BACKGROUND_LEVELS, null] }),
-    labHardware: Type.Unsafe<string[] | null>({ type: ["array", "null"], items: { type: "string" } }),
+    softwareBackground: Type.Unsafe<BackgroundLevel | null>({
+      type: ["string", "null"],
+      enum: [...BACKGROUND_LEVELS, null],
+    }),
+    hardwareBackground: Type.Unsafe<BackgroundLevel | null>({
+      type: ["string", "null"],
+      enum: [...BACKGROUND_LEVELS, null],
+    }),
+    labHardware: Type.Unsafe<LabHardware[] | null>({
+      type: ["array", "null"],
+      items: { type: "string", enum: [...LAB_HARDWARE] },
+    }),
     programmingLanguages: Type.Array(
       nullableString({
         description:

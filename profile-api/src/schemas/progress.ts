@@ -1,10 +1,8 @@
 import Type, { type Static } from "typebox";
-
-/** Most chapters one PATCH may carry, and most chapters one learner may have progress for. */
-export const PROGRESS_LIMITS = { chaptersPerPatch: 100, chaptersPerLearner: 1000 } as const;
+import { ANCHOR_PATTERN, DOC_ID_PATTERN, PROGRESS_LIMITS } from "../contract/reading-progress.js";
 
 const docId = Type.String({
-  pattern: "^[a-z0-9][a-z0-9/_-]{0,199}$",
+  pattern: DOC_ID_PATTERN,
   description: "The Docusaurus doc id, e.g. `ros2/nodes-and-topics` (stable when the chapter's URL changes).",
 });
 
@@ -16,10 +14,8 @@ export const ChapterProgressInput = Type.Object(
     anchor: Type.Optional(
       Type.Union(
         [
-          // Letters, marks and digits of any script (heading ids of a translated chapter), `_ - . :`; no spaces,
-          // no control characters and no lone surrogates (the pattern has the `u` flag), which the database
-          // could not store byte for byte.
-          Type.String({ pattern: "^[\\p{L}\\p{M}\\p{N}_.:-]{1,200}$", maxLength: 200 }),
+          // No lone surrogates either (the pattern has the `u` flag), which the database could not store.
+          Type.String({ pattern: ANCHOR_PATTERN, maxLength: 200 }),
           Type.Null(),
         ],
         { description: "The id of the furthest heading reached at that fraction, or null." },

@@ -11,7 +11,7 @@ const ERROR_DESCRIPTIONS = {
   422: "progress_limit_reached: the write would keep progress for more than 1,000 chapters; nothing changed.",
   429: "rate_limited: too many requests from this user or address; see `Retry-After`.",
   500: "internal_error: a fault on the server; the cause is in the log under `requestId`.",
-  503: "database_unavailable: the database cannot be reached; retry shortly.",
+  503: "database_unavailable: the database cannot be reached; service_overloaded: the service is shedding load. Retry shortly (`Retry-After` when overloaded).",
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;

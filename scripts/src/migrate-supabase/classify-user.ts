@@ -1,12 +1,7 @@
+import { BCRYPT_COSTS, bcryptProblem, claimsBcrypt } from "@textbook/migrations/bcrypt-hash";
 import { toTargetProfile } from "./map-profile.js";
 import type { Outcome, SourceUser, TargetAccount, TargetUser, Warning } from "./types.js";
 
-// Supabase Auth stores bcrypt only ($2a$/$2b$/$2y$); '' or NULL means "no password" (OAuth, magic link, invite).
-const BCRYPT = /^\$2[aby]?\$\d\d\$/;
-// What the auth-server verifies (auth-server/src/passwords/migrated-bcrypt.ts): 60 characters, cost 4–12. It
-// answers any other bcrypt hash like a wrong password, so its owner signs in only after a password reset.
-const VERIFIABLE_BCRYPT = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
-const BCRYPT_COSTS = { min: 4, max: 12 };
 // Providers Supabase records as identities that are not separate logins here: the e-mail password is the
 // credential account, and this platform has no phone sign-in.
 const NOT_OAUTH = new Set(["email", "phone"]);
@@ -38,25 +33,23 @@ export function hasEmail(source: Pick<SourceUser, "email">): source is { email: 
   return typeof source.email === "string" && /\S/.test(source.email);
 }
 
-/** True for a bcrypt hash, the only kind of password Supabase Auth stores. */
-export function isBcryptHash(value: string | null): value is string {
-  return value !== null && BCRYPT.test(value);
-}
-
 /**
  * A warning for a bcrypt hash the auth-server will not verify (malformed, or a cost outside 4–12). The hash is
  * kept as it is; the warning names the problem, never the hash.
  */
 function passwordWarnings(source: SourceUser): Warning[] {
-  if (!isBcryptHash(source.encryptedPassword)) return [];
-  const cost = Number(VERIFIABLE_BCRYPT.exec(source.encryptedPassword)?.[1] ?? Number.NaN);
-  if (cost >= BCRYPT_COSTS.min && cost <= BCRYPT_COSTS.max) return [];
-  const problem = Number.isNaN(cost) ? "malformed bcrypt hash" : `bcrypt cost ${cost}, outside 4–12`;
+  if (!claimsBcrypt(source.encryptedPassword)) return [];
+  const problem = bcryptProblem(source.encryptedPassword);
+  if (problem === undefined) return [];
+  const what =
+    problem.kind === "malformed"
+      ? "malformed bcrypt hash"
+      : `bcrypt cost ${problem.cost}, outside ${BCRYPT_COSTS.min}–${BCRYPT_COSTS.max}`;
   return [
     {
       id: source.id,
       field: "encrypted_password",
-      value: `${problem}: sign-in refuses it until the user resets the password`,
+      value: `${what}: sign-in refuses it until the user resets the password`,
     },
   ];
 }
@@ -81,8 +74,10 @@ function toTargetUser(source: SourceUser): TargetUser {
 
 function toTargetAccounts(source: SourceUser, user: TargetUser): TargetAccount[] {
   const accounts: TargetAccount[] = [];
-  // Older Supabase versions did not write an `email` identity, so the password alone decides.
-  if (isBcryptHash(source.encryptedPassword)) {
+  // Older Supabase versions did not write an `email` identity, so the password alone decides: a password that claims
+  // bcrypt (migrations/src/bcrypt-hash.ts) is moved as it is, usable or not; '' or NULL means none (OAuth, magic
+  // link, invite).
+  if (claimsBcrypt(source.encryptedPassword)) {
     accounts.push({
       providerId: "credential",
       accountId: source.id,

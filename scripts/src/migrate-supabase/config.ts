@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { parseDatabaseUrl } from "@textbook/migrations/database";
+import { databaseUrl, parseEnvironment } from "@textbook/migrations/config";
 import { z } from "zod";
 import { UsageError } from "./errors.js";
 
@@ -35,12 +35,11 @@ Options:
 
 Exit codes: 0 done and reconciled, 1 error or mismatch, 2 dry-run found changes, 130 interrupted.`;
 
+// The shared pieces (@textbook/migrations/config): a malformed URL is named without repeating its password.
 const Env = z.object({
-  SUPABASE_DB_URL: z.string({
-    error: "SUPABASE_DB_URL is not set: give the Supabase database's connection string.",
-  }),
-  DATABASE_URL_UNPOOLED: z.string().optional(),
-  DATABASE_URL: z.string().optional(),
+  SUPABASE_DB_URL: databaseUrl.optional(),
+  DATABASE_URL_UNPOOLED: databaseUrl.optional(),
+  DATABASE_URL: databaseUrl.optional(),
 });
 
 const BatchSize = z.coerce.number().int().min(1).max(50_000);
@@ -62,20 +61,23 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): MigrationCo
     },
   });
   if (values.help) return "help";
-  const parsedEnv = Env.safeParse(env);
-  if (!parsedEnv.success) throw new UsageError(parsedEnv.error.issues[0]?.message ?? "invalid environment");
+  const parsedEnv = wrap(() => parseEnvironment(Env, env, "migrate:supabase"));
+  const sourceUrl = parsedEnv.SUPABASE_DB_URL;
+  if (!sourceUrl) {
+    throw new UsageError("SUPABASE_DB_URL is not set: give the Supabase database's connection string.");
+  }
   const batchSize = BatchSize.safeParse(values["batch-size"]);
   if (!batchSize.success) throw new UsageError("--batch-size must be a whole number from 1 to 50000.");
-  const targetVariable = parsedEnv.data.DATABASE_URL_UNPOOLED ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
-  const targetUrl = parsedEnv.data.DATABASE_URL_UNPOOLED ?? parsedEnv.data.DATABASE_URL;
+  const targetVariable = parsedEnv.DATABASE_URL_UNPOOLED ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
+  const targetUrl = parsedEnv.DATABASE_URL_UNPOOLED ?? parsedEnv.DATABASE_URL;
   if (!targetUrl) {
     throw new UsageError(
       "DATABASE_URL_UNPOOLED is not set: give the target database's direct (unpooled) connection string.",
     );
   }
-  checkUrls(parsedEnv.data.SUPABASE_DB_URL, targetUrl, targetVariable);
+  checkUrls(sourceUrl, targetUrl, targetVariable);
   return {
-    sourceUrl: parsedEnv.data.SUPABASE_DB_URL,
+    sourceUrl,
     targetUrl,
     targetVariable,
     dryRun: values["dry-run"],
@@ -88,8 +90,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): MigrationCo
 }
 
 function checkUrls(sourceUrl: string, targetUrl: string, targetVariable: string): void {
-  const source = wrap(() => parseDatabaseUrl(sourceUrl, "SUPABASE_DB_URL"));
-  const target = wrap(() => parseDatabaseUrl(targetUrl, targetVariable));
+  const source = new URL(sourceUrl);
+  const target = new URL(targetUrl);
   // Bulk work belongs on the direct connection (the contract's DATABASE_URL_UNPOOLED); Neon's pooler (PgBouncer,
   // transaction mode) is sized for the services' many short queries. https://neon.com/docs/connect/connection-pooling
   if (target.hostname.includes("-pooler")) {

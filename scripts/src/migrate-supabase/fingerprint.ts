@@ -4,16 +4,17 @@ import type { TargetAccount, TargetProfile, TargetUser } from "./types.js";
 /**
  * Each part of a migrated user as one canonical string, and its MD5 (hex) fingerprint. The canonical form is
  * exactly PostgreSQL's `jsonb_build_array(…)::text` of the same columns (timestamps as text, in UTC), so the
- * target computes the same fingerprints in SQL (read-target-state.ts) and rows never travel back to be compared.
+ * target computes the same fingerprints in SQL (JUDGE_BATCH_AND_STORE_DIGESTS in reconcile.ts) and rows never
+ * travel back to be compared.
  * MD5 detects change here; it guards against nothing adversarial, and nothing here needs it to.
  */
 export interface Parts<T> {
   /** The `"user"` row. */
-  u: T;
+  user: T;
   /** Each account, by accountKey(). */
-  a: Record<string, T>;
+  accounts: Record<string, T>;
   /** The profile, when there is one. */
-  p?: T;
+  profile?: T;
 }
 
 export type Fingerprints = Parts<string>;
@@ -45,7 +46,7 @@ export function accountKey(account: Pick<TargetAccount, "providerId" | "accountI
 }
 
 /**
- * Fingerprint of the columns of a user that come from Supabase (the SQL twin is in read-target-state.ts); `role`
+ * Fingerprint of the columns of a user that come from Supabase (its SQL twin is in reconcile.ts); `role`
  * is not one of them: it is only a default for new users.
  */
 export function userFingerprint(u: TargetUser): string {
@@ -74,10 +75,10 @@ export function fingerprintsOf(rows: {
   accounts: TargetAccount[];
   profile: TargetProfile | null;
 }): Fingerprints {
-  const a: Record<string, string> = {};
-  for (const account of rows.accounts) a[accountKey(account)] = accountFingerprint(account);
-  const u = userFingerprint(rows.user);
-  return rows.profile ? { u, a, p: profileFingerprint(rows.profile) } : { u, a };
+  const accounts: Record<string, string> = {};
+  for (const account of rows.accounts) accounts[accountKey(account)] = accountFingerprint(account);
+  const user = userFingerprint(rows.user);
+  return rows.profile ? { user, accounts, profile: profileFingerprint(rows.profile) } : { user, accounts };
 }
 
 /**
@@ -96,9 +97,9 @@ export class SetFingerprint {
 
   /** Adds every part of one user. */
   addAll(fingerprints: Fingerprints): void {
-    this.add(fingerprints.u);
-    for (const fingerprint of Object.values(fingerprints.a)) this.add(fingerprint);
-    if (fingerprints.p !== undefined) this.add(fingerprints.p);
+    this.add(fingerprints.user);
+    for (const fingerprint of Object.values(fingerprints.accounts)) this.add(fingerprint);
+    if (fingerprints.profile !== undefined) this.add(fingerprints.profile);
   }
 
   toString(): string {

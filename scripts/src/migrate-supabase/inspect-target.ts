@@ -1,8 +1,10 @@
 import type pg from "pg";
 import { ensure } from "./errors.js";
 
-// 0008: profile writes take their version from the sequence it creates.
-const REQUIRED_MIGRATIONS = ["0001", "0002", "0004", "0008"];
+// The tables and columns this command writes: Better Auth's and the profile (0001, 0002), the import records with
+// their digests (0004, 0005, 0006), the profile version sequence (0008), the import records' full-word keys (0010)
+// and the skip records (0011).
+const REQUIRED_MIGRATIONS = ["0001", "0002", "0004", "0005", "0006", "0008", "0010", "0011"];
 
 /** Refuses a target that `npm run db:migrate` has not brought up to the tables this command writes. */
 export async function inspectTarget(target: pg.Pool, variable: string): Promise<void> {
@@ -18,11 +20,12 @@ export async function inspectTarget(target: pg.Pool, variable: string): Promise<
   const privileges = await target.query<{ ok: boolean }>(
     `SELECT has_table_privilege('"user"', 'INSERT,UPDATE') AND has_table_privilege('account', 'INSERT,UPDATE,DELETE')
         AND has_table_privilege('profile', 'INSERT,UPDATE,DELETE')
-        AND has_table_privilege('supabase_import', 'INSERT,UPDATE') AS ok`,
+        AND has_table_privilege('supabase_import', 'INSERT,UPDATE')
+        AND has_table_privilege('supabase_skip', 'INSERT,UPDATE') AS ok`,
   );
   ensure(
     privileges.rows[0]?.ok,
-    `Permission denied: the user in ${variable} cannot write "user", account, profile and supabase_import. Use the database owner's direct URL.`,
+    `Permission denied: the user in ${variable} cannot write "user", account, profile, supabase_import and supabase_skip. Use the database owner's direct URL.`,
   );
 }
 

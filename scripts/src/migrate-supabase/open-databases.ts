@@ -4,14 +4,14 @@ import type { MigrationConfig } from "./config.js";
 
 /**
  * Batches in flight at once. Most of a batch's time over a network is waiting for round trips (about seven per batch
- * on a rerun), so more batches in flight hide more of it: over a 20 ms round trip a no-change rerun of 200,000 users
- * took 10.1 s with 3 and 6.8 s with 6 (8 gave no more; BENCHMARKS.md). On one machine it changes nothing.
+ * on a rerun), so more batches in flight hide more of it, up to about six (the round-trip figures in BENCHMARKS.md).
+ * On one machine it changes nothing.
  */
 export const BATCHES_IN_FLIGHT = 6;
 
 /**
  * Of those, batches reading users in full (mapping, planning and writing them) at once: they hold the batch's rows
- * in memory, and the third keeps both cores busy on a 2-core machine (BENCHMARKS.md). A rerun's batches whose users
+ * in memory, and three keep both cores of a 2-core machine busy. A rerun's batches whose users
  * are all unchanged read only digests, and do not count.
  */
 export const FULL_READS_IN_FLIGHT = 3;

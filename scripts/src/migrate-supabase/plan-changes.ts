@@ -80,16 +80,16 @@ function gone(rows: ImportedUser): UserChange {
 function compare(rows: ImportedUser, before: Fingerprints | undefined): UserChange {
   const now = fingerprintsOf(rows);
   const upsertAccounts = rows.accounts.filter(
-    (account) => before?.a[accountKey(account)] !== now.a[accountKey(account)],
+    (account) => before?.accounts[accountKey(account)] !== now.accounts[accountKey(account)],
   );
-  const deleteAccounts = Object.keys(before?.a ?? {})
-    .filter((key) => !(key in now.a))
+  const deleteAccounts = Object.keys(before?.accounts ?? {})
+    .filter((key) => !(key in now.accounts))
     .map((key) => {
       const [providerId, accountId] = JSON.parse(key) as [string, string];
       return { providerId, accountId, userId: rows.user.id };
     });
-  const profile = now.p !== before?.p ? (now.p === undefined ? "delete" : "upsert") : null;
-  const writeUser = before?.u !== now.u;
+  const profile = now.profile !== before?.profile ? (now.profile === undefined ? "delete" : "upsert") : null;
+  const writeUser = before?.user !== now.user;
   const changed = writeUser || upsertAccounts.length > 0 || deleteAccounts.length > 0 || profile !== null;
   return {
     rows,
@@ -122,10 +122,11 @@ export async function findTargetConflicts(
   const emailOwner = new Map(emails.rows.map((row) => [row.email, row.id]));
   const accounts = writing.flatMap((change) => change.upsertAccounts);
   const owners = await target.query<{ providerId: string; accountId: string; userId: string }>(
-    `SELECT a."providerId", a."accountId", a."userId" FROM json_to_recordset($1::json) AS k(p text, i text)
+    `SELECT a."providerId", a."accountId", a."userId"
+       FROM json_to_recordset($1::json) AS k(provider_id text, account_id text)
        CROSS JOIN LATERAL (SELECT "providerId", "accountId", "userId" FROM account
-                            WHERE "providerId" = k.p AND "accountId" = k.i LIMIT 1) a`,
-    [JSON.stringify(accounts.map((a) => ({ p: a.providerId, i: a.accountId })))],
+                            WHERE "providerId" = k.provider_id AND "accountId" = k.account_id LIMIT 1) a`,
+    [JSON.stringify(accounts.map((a) => ({ provider_id: a.providerId, account_id: a.accountId })))],
   );
   const accountOwner = new Map(owners.rows.map((row) => [accountKey(row), row.userId]));
   const failures: Failure[] = [];

@@ -27,7 +27,7 @@ interface UserRow {
  * facts (report.ts). It is part of every source digest: raise it whenever either changes, and the next run compares
  * every user in full again instead of trusting digests taken under the old mapping.
  */
-export const MAPPING_VERSION = "1";
+export const MAPPING_VERSION = "2";
 
 /**
  * Streams the ids of `auth.users` in id order, a page at a time (keyset pagination: each page starts after the last
@@ -124,14 +124,13 @@ const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_ba
 /**
  * The users query, each row with its digest: a 64-bit hash (`hash_record_extended`, PostgreSQL ≥ 14) over the
  * mapping's version and every value read for the user, hashed from the values' binary form, with a user's identities
- * combined by count and XOR. It replaced an MD5 of the rows' text form, which spent most of a rerun's time on the
- * Supabase server printing timestamps and JSON (103 against 63 ms a batch of 2,000 at 1,000,000 users; see
- * BENCHMARKS.md). The digest only decides which users a rerun re-reads: two different versions of a user's rows that
+ * combined by count and XOR: hashing the binary form spares the Supabase server printing every timestamp and JSON
+ * document as text, which an MD5 of the text form spent most of a rerun's time on. The digest only decides which users a rerun re-reads: two different versions of a user's rows that
  * hash alike (odds of 2^-64 a change) would be trusted as unchanged, and --full-compare compares everyone whatever
  * their digests. The same column lists feed the digest and the rows, so a value the mapping reads cannot be left out
  * of the digest by accident.
  * `range` bounds the batch (SQL expressions): profiles, identities and factors are read by that range once and
- * joined, never looked up user by user (which cost twice as much) nor joined without it (the planner then scans the
+ * joined, never looked up user by user (one index descent per user costs more than one range read) nor joined without it (the planner then scans the
  * joined table from its start on every batch). Run it with NO_NESTED_LOOPS (read-in-utc.ts).
  */
 export function buildUsersQuery(

@@ -40,6 +40,11 @@ export interface BatchState {
    * facts document (JSON): how many users share it, and the XOR of their stored fingerprint XORs (32 hex digits).
    */
   verified: { facts: string; n: number; xor: string }[];
+  /**
+   * Skipped by an earlier run and unchanged in the source since (the same source digest, and for an e-mail conflict's
+   * loser, the same winner): counted from the facts of their skip records (JSON), without being read again.
+   */
+  skipped: { id: string; facts: string }[];
 }
 
 // Each user of the page ($3 ids, $4 their source digests) is sorted here, in one statement:
@@ -48,25 +53,34 @@ export interface BatchState {
 //   the bulk of a rerun: they come back summed per distinct report facts document (a count and the XOR of their
 //   fingerprints), not one row each, so a batch of unchanged users costs the command almost nothing.
 // - `trusted`: the same, except the live rows (compared part by part by the reconciliation), with its facts;
+// - `skipped`: never imported, skipped by an earlier run (supabase_skip) with the same source digest, and still on
+//   the same side of an e-mail conflict: a loser then ($6, with its winner in $7) loses now to the same winner;
 // - `read`: everyone else (or everyone, with --full-compare, $5), with the import record's fingerprints if any.
 // Every table's part of the batch's id range is read once and joined by merge or hash (NO_NESTED_LOOPS, as
-// PostgreSQL estimates a uuid range of one batch at about one row and has planned nested loops over whole ranges
-// for every record: 0.3–0.6 s a batch at 1,000,000 users, and once 17 minutes); looking each user up by key cost
-// three times what the joins do (target-digest.ts).
+// PostgreSQL estimates a uuid range of one batch at about one row, and a nested loop would re-read a whole range for
+// every record, a cost that grows with the table); looking each user up by key costs more than the joins do
+// (target-digest.ts).
 export const BATCH_STATE = `
-WITH j AS (
+WITH losers AS (
+  SELECT loser, winner FROM unnest($6::uuid[], $7::uuid[]) AS c(loser, winner)
+), j AS (
   SELECT p.id, s.user_id IS NOT NULL AS imported, s.source_digest, s.fingerprints, s.report_facts,
-         s.fingerprint_xor, t.id IS NOT NULL AS present,
-         CASE WHEN s.user_id IS NULL OR t.id IS NULL OR $5::boolean OR s.source_digest IS DISTINCT FROM p.digest
-                   OR s.report_facts IS NULL OR p.id = ANY($6::uuid[]) THEN 'read'
+         s.fingerprint_xor, t.id IS NOT NULL AS present, k.report_facts AS skip_facts,
+         CASE WHEN s.user_id IS NULL AND k.source_digest = p.digest AND NOT $5::boolean
+                   AND (k.report_facts ->> 'conflictsWith') IS NOT DISTINCT FROM
+                       (SELECT winner::text FROM losers WHERE loser = p.id) THEN 'skipped'
+              WHEN s.user_id IS NULL OR t.id IS NULL OR $5::boolean OR s.source_digest IS DISTINCT FROM p.digest
+                   OR s.report_facts IS NULL OR p.id IN (SELECT loser FROM losers) THEN 'read'
               WHEN s.target_digest = t.digest AND s.fingerprint_xor IS NOT NULL THEN 'verified'
               ELSE 'trusted' END AS kind
     FROM unnest($3::uuid[], $4::text[]) AS p(id, digest)
     LEFT JOIN (SELECT * FROM supabase_import WHERE user_id BETWEEN $1::uuid AND $2::uuid) s ON s.user_id = p.id
+    LEFT JOIN (SELECT * FROM supabase_skip WHERE user_id BETWEEN $1::uuid AND $2::uuid) k ON k.user_id = p.id
     LEFT JOIN ${targetDigestsOfRange("$1::uuid", "$2::uuid")} t ON t.id = p.id
 )
 SELECT kind, id, imported, present, source_digest, CASE WHEN kind = 'read' THEN fingerprints END AS fingerprints,
-       CASE WHEN kind = 'trusted' THEN report_facts::text END AS facts, NULL::int AS n, NULL::text AS xor
+       CASE WHEN kind = 'trusted' THEN report_facts::text WHEN kind = 'skipped' THEN skip_facts::text END AS facts,
+       NULL::int AS n, NULL::text AS xor
   FROM j WHERE kind <> 'verified'
 UNION ALL
 SELECT 'verified', NULL, NULL, NULL, NULL, NULL, report_facts::text, count(*)::int,
@@ -75,20 +89,21 @@ SELECT 'verified', NULL, NULL, NULL, NULL, NULL, report_facts::text, count(*)::i
 
 /**
  * Sorts the users of a page (between `range.first` and `range.last`, its first and last ids) by what the batch must
- * do with each (BatchState). `conflictLosers`: ids of the page's users who lose an e-mail conflict, always read in
- * full, since their outcome depends on other users' rows.
+ * do with each (BatchState). `conflictLosers`: the page's users who lose an e-mail conflict, each with the id of the
+ * winner: read in full unless a skip record says they lost to the same winner with the same rows, since their
+ * outcome depends on other users' rows.
  */
 export async function readTargetState(
   target: pg.Pool,
   range: { first: string; last: string },
   page: SourcePage,
-  options: { fullCompare: boolean; conflictLosers: string[] },
+  options: { fullCompare: boolean; conflictLosers: { loser: string; winner: string }[] },
 ): Promise<BatchState> {
   const { rows } = await withTransaction(
     target,
     (client) =>
       client.query<{
-        kind: "read" | "trusted" | "verified";
+        kind: "read" | "trusted" | "verified" | "skipped";
         id: string;
         imported: boolean;
         present: boolean;
@@ -103,14 +118,23 @@ export async function readTargetState(
         page.ids,
         page.digests,
         options.fullCompare,
-        `{${options.conflictLosers.join(",")}}`,
+        `{${options.conflictLosers.map((c) => c.loser).join(",")}}`,
+        `{${options.conflictLosers.map((c) => c.winner).join(",")}}`,
       ]),
     `BEGIN; ${NO_NESTED_LOOPS}`,
   );
-  const state: BatchState = { toRead: [], records: new Map(), trusted: { ids: [], facts: [] }, verified: [] };
+  const state: BatchState = {
+    toRead: [],
+    records: new Map(),
+    trusted: { ids: [], facts: [] },
+    verified: [],
+    skipped: [],
+  };
   for (const row of rows) {
     if (row.kind === "verified") {
       state.verified.push({ facts: row.facts ?? "", n: row.n ?? 0, xor: bitsToHex(row.xor ?? "") });
+    } else if (row.kind === "skipped") {
+      state.skipped.push({ id: row.id, facts: row.facts ?? "" });
     } else if (row.kind === "trusted") {
       state.trusted.ids.push(row.id);
       state.trusted.facts.push(row.facts ?? "");

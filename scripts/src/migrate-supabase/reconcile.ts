@@ -1,3 +1,4 @@
+import { BCRYPT_CLAIM_SOURCE } from "@textbook/migrations/bcrypt-hash";
 import type pg from "pg";
 import { accountKey, bitsToHex, SetFingerprint } from "./fingerprint.js";
 import type { UserChange } from "./plan-changes.js";
@@ -42,9 +43,10 @@ const LIST_LIMIT = 100;
  * so the XOR over the batch equals the source's exactly when every row agrees.
  * It also keeps each user's target digest true to its verdicts (`recorded`): cleared where a part is not `same`, and
  * stored again for a user not re-read ($3) whose parts are all `same` (its digest was missing or stale, or it would
- * not be checked here). It runs in the transaction that wrote the batch, before it commits.
+ * not be checked here). It runs in the transaction that wrote the batch, before it commits. $4 is what a bcrypt hash
+ * starts with (BCRYPT_CLAIM_SOURCE, migrations/src/bcrypt-hash.ts), the rule the migration and sign-in share.
  */
-export const CHECK_TARGET = String.raw`
+export const JUDGE_BATCH_AND_STORE_DIGESTS = `
 WITH r AS (
   SELECT s.user_id, s.fingerprints AS f, s.imported_at, false AS trusted
     FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
@@ -55,7 +57,7 @@ WITH r AS (
   -- Each live row is found by key, in a LATERAL … LIMIT 1: one index lookup per row whatever the planner estimates.
   -- (Joined to a range scan instead, PostgreSQL 17 planned a nested loop over the whole range for every row of a
   -- batch at 1,000,000 users; joined without a range, it hashed the whole table for every batch.)
-  SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'u' AS key, r.f ->> 'u' AS stored, u.live,
+  SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'user' AS key, r.f ->> 'user' AS stored, u.live,
          u.updated_at > r.imported_at AS changed
     FROM r LEFT JOIN LATERAL (
       SELECT u."updatedAt" AS updated_at,
@@ -65,17 +67,17 @@ WITH r AS (
   UNION ALL
   SELECT r.user_id, r.trusted, 'accounts.' || (k.key::jsonb ->> 0), 'account ' || (k.key::jsonb ->> 0), k.key, k.value,
          a.live, a.updated_at > r.imported_at OR (a.provider_id = 'credential' AND NOT a.bcrypt)
-    FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'a') AS k
+    FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'accounts') AS k
     LEFT JOIN LATERAL (
       SELECT a."providerId" AS provider_id, a."updatedAt" AS updated_at,
-             coalesce(a.password ~ '^\$2[aby]?\$\d\d\$', false) AS bcrypt,
+             coalesce(a.password ~ $4, false) AS bcrypt,
              md5(jsonb_build_array(a."providerId", a."accountId", a."userId", a.password, a."createdAt"::text,
                                    a."updatedAt"::text)::text) AS live
         FROM account a
        WHERE a."providerId" = k.key::jsonb ->> 0 AND a."accountId" = k.key::jsonb ->> 1 AND a."userId" = r.user_id
        LIMIT 1) a ON true
   UNION ALL
-  SELECT r.user_id, r.trusted, 'profiles', 'profile', 'p', r.f ->> 'p', p.live, p.updated_at > r.imported_at
+  SELECT r.user_id, r.trusted, 'profiles', 'profile', 'profile', r.f ->> 'profile', p.live, p.updated_at > r.imported_at
     FROM r LEFT JOIN LATERAL (
       SELECT p.updated_at,
              md5(jsonb_build_array(p.user_id, p.display_name, p.avatar_url, p.software_background,
@@ -83,7 +85,7 @@ WITH r AS (
                                    p.learning_goals, p.preferred_language, p.created_at::text,
                                    p.updated_at::text)::text) AS live
         FROM profile p WHERE p.user_id = r.user_id LIMIT 1) p ON true
-   WHERE r.f ? 'p'
+   WHERE r.f ? 'profile'
 ), judged AS (
   SELECT user_id, trusted, figure, part, CASE
            WHEN live IS NULL THEN
@@ -123,7 +125,7 @@ const PROBLEM: Record<string, string> = {
 };
 
 /** One batch's check, to count once its transaction has committed (Reconciler.record). */
-export interface BatchCheck {
+export interface BatchJudgement {
   changes: UserChange[];
   rows: CheckRow[];
 }
@@ -142,7 +144,7 @@ interface CheckRow {
  * Compares what each migrated user should be with what the target holds, batch by batch, so it needs no memory
  * per user: counts by category and an order-independent fingerprint over ids, e-mails, password hashes and every
  * profile field. This process computes the source's side from the source rows; PostgreSQL computes the target's
- * side from its live rows (CHECK_TARGET), and only the totals travel back.
+ * side from its live rows (JUDGE_BATCH_AND_STORE_DIGESTS), and only the totals travel back.
  */
 export class Reconciler {
   private readonly counts = new Map<string, { source: number; target: number }>();
@@ -154,12 +156,18 @@ export class Reconciler {
   private checkedByTargetDigest = 0;
 
   /**
-   * Checks one batch on `client` (in the transaction that wrote it, with UTC_SETTINGS): each user as migrated from
+   * Judges one batch on `client` (in the transaction that wrote it, with UTC_SETTINGS): each user as migrated from
    * the source against what the target holds for it now. For a `trusted` user (source digest unchanged since the
    * import, so not re-read) the source side is the fingerprints stored at import, which the unchanged digest shows
-   * are still those of its source rows. Counts nothing: pass the result to record() once the batch has committed.
+   * are still those of its source rows. It writes: each judged user's target digest is stored or cleared to match
+   * its verdicts (target-digest.ts), and commits or rolls back with the batch. Counts nothing: pass the result to
+   * record() once the batch has committed.
    */
-  async check(client: pg.PoolClient, changes: UserChange[], trusted: string[]): Promise<BatchCheck> {
+  async judgeBatchAndStoreDigests(
+    client: pg.PoolClient,
+    changes: UserChange[],
+    trusted: string[],
+  ): Promise<BatchJudgement> {
     // A user who deleted their account here is reported as such (report.changes.deletedOnTarget), not compared.
     const compared = changes.filter((change) => change.status !== "gone");
     const ids: string[] = [];
@@ -167,27 +175,28 @@ export class Reconciler {
     for (const change of compared) {
       const id = change.rows.user.id;
       ids.push(id);
-      if (change.writeUser) written.push(`${id} u`);
-      if (change.profile === "upsert") written.push(`${id} p`);
+      if (change.writeUser) written.push(`${id} user`);
+      if (change.profile === "upsert") written.push(`${id} profile`);
       for (const account of change.upsertAccounts) written.push(`${id} ${accountKey(account)}`);
     }
     if (ids.length === 0 && trusted.length === 0) return { changes: compared, rows: [] };
     // Lists travel as JSON text: node-postgres escapes array parameters element by element, which costs more here.
-    const { rows } = await client.query<CheckRow>(CHECK_TARGET, [
+    const { rows } = await client.query<CheckRow>(JUDGE_BATCH_AND_STORE_DIGESTS, [
       JSON.stringify(ids),
       JSON.stringify(written),
       JSON.stringify(trusted),
+      BCRYPT_CLAIM_SOURCE,
     ]);
     return { changes: compared, rows };
   }
 
   /** Counts one checked batch. */
-  record({ changes, rows }: BatchCheck): void {
+  record({ changes, rows }: BatchJudgement): void {
     for (const { rows: migrated, fingerprints, xor } of changes) {
       this.sourceSet.add(xor);
       this.count("users", "source", 1);
       for (const account of migrated.accounts) this.count(`accounts.${account.providerId}`, "source", 1);
-      if (fingerprints.p !== undefined) this.count("profiles", "source", 1);
+      if (fingerprints.profile !== undefined) this.count("profiles", "source", 1);
     }
     // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
     rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));
@@ -224,8 +233,8 @@ export class Reconciler {
       this.sourceSet.add(xor);
       this.targetSet.add(xor);
       this.count("users", "both", n);
-      for (const provider of facts.a) this.count(`accounts.${provider}`, "both", n);
-      if (facts.s.includes("profiles")) this.count("profiles", "both", n);
+      for (const provider of facts.accountProviders) this.count(`accounts.${provider}`, "both", n);
+      if (facts.sourceCounts.includes("profiles")) this.count("profiles", "both", n);
       this.checkedByTargetDigest += n;
     }
   }

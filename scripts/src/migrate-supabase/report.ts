@@ -1,7 +1,7 @@
-import { isBcryptHash } from "./classify-user.js";
+import { claimsBcrypt } from "@textbook/migrations/bcrypt-hash";
 import type { Failure, UserChange } from "./plan-changes.js";
 import type { Reconciliation } from "./reconcile.js";
-import type { Outcome, ReportFacts, Skipped, SourceUser, Warning } from "./types.js";
+import type { Outcome, ReportFacts, SkipFacts, Skipped, SourceUser, Warning } from "./types.js";
 
 /** The JSON report (`--report FILE`); its minimum content is fixed by docs/architecture.md. */
 export interface Report {
@@ -38,7 +38,7 @@ const STATUS_COUNT = {
 function sourceCounts(user: SourceUser, outcome: Outcome): string[] {
   const keys = ["users"];
   if (user.hasMfa) keys.push("withMfa");
-  if (isBcryptHash(user.encryptedPassword)) keys.push("withPassword");
+  if (claimsBcrypt(user.encryptedPassword)) keys.push("withPassword");
   if (user.invitedAt !== null && user.emailConfirmedAt === null) keys.push("invitedNotAccepted");
   if (user.profile) keys.push("profiles");
   for (const identity of user.identities) keys.push(`identities.${identity.provider}`);
@@ -49,9 +49,19 @@ function sourceCounts(user: SourceUser, outcome: Outcome): string[] {
 /** The report facts of a migrated user, to store with its import. */
 export function reportFacts(user: SourceUser, outcome: Extract<Outcome, { kind: "migrated" }>): ReportFacts {
   return {
-    s: sourceCounts(user, outcome),
-    a: outcome.rows.accounts.map((account) => account.providerId),
-    w: outcome.rows.warnings,
+    sourceCounts: sourceCounts(user, outcome),
+    accountProviders: outcome.rows.accounts.map((account) => account.providerId),
+    warnings: outcome.rows.warnings,
+  };
+}
+
+/** The report facts of a skipped user, to store with its skip record. */
+export function skipFacts(user: SourceUser, outcome: Extract<Outcome, { kind: "skipped" }>): SkipFacts {
+  const { reason, conflictsWith } = outcome.skipped;
+  return {
+    sourceCounts: sourceCounts(user, outcome),
+    reason,
+    ...(conflictsWith === undefined ? {} : { conflictsWith }),
   };
 }
 
@@ -97,11 +107,27 @@ export class ReportBuilder {
    */
   addUnchanged(facts: FactsGroup[]): void {
     for (const [parsed, n] of facts) {
-      for (const key of parsed.s) this.bump(this.source, key, n);
-      for (const provider of parsed.a) this.bump(this.accounts, provider, n);
-      for (let i = 0; i < n; i++) this.warnings.push(...parsed.w);
+      for (const key of parsed.sourceCounts) this.bump(this.source, key, n);
+      for (const provider of parsed.accountProviders) this.bump(this.accounts, provider, n);
+      for (let i = 0; i < n; i++) this.warnings.push(...parsed.warnings);
       this.changes.unchanged += n;
       this.unchangedByDigest += n;
+    }
+  }
+
+  /**
+   * Counts skipped users whose source rows have not changed since they were skipped, from the facts stored with
+   * each skip record (`facts`: JSON text): the same figures reading them again would add.
+   */
+  addSkippedUnchanged(users: { id: string; facts: string }[]): void {
+    for (const { id, facts } of users) {
+      const parsed = JSON.parse(facts) as SkipFacts;
+      for (const key of parsed.sourceCounts) this.bump(this.source, key);
+      this.skipped.push(
+        parsed.conflictsWith === undefined
+          ? { id, reason: parsed.reason }
+          : { id, reason: parsed.reason, conflictsWith: parsed.conflictsWith },
+      );
     }
   }
 
@@ -118,11 +144,6 @@ export class ReportBuilder {
     this.failed.push(...failures);
   }
 
-  /** True when this run changed (or, in a dry run, would change) the target. */
-  get changesTarget(): boolean {
-    return this.changes.created + this.changes.updated > 0;
-  }
-
   build(reconciliation: Reconciliation | null): Report {
     return {
       dryRun: this.dryRun,
@@ -132,7 +153,8 @@ export class ReportBuilder {
       migrated: this.changes.created + this.changes.updated + this.changes.unchanged,
       changes: this.changes,
       unchangedByDigest: this.unchangedByDigest,
-      skipped: this.skipped,
+      // In id order: batches finish in any order, and skipped users come from two paths (read, or by digest).
+      skipped: this.skipped.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       failed: this.failed,
       warnings: this.warnings,
       accounts: this.accounts,

@@ -1,22 +1,24 @@
 import { writeFile } from "node:fs/promises";
 import { redactDatabaseUrl } from "@textbook/migrations/database";
 import pLimit, { type LimitFunction } from "p-limit";
-import { classifyUser } from "./classify-user.js";
+import pMap from "p-map";
 import type { MigrationConfig } from "./config.js";
 import { EXIT, MigrationError } from "./errors.js";
 import { findEmailConflicts } from "./find-email-conflicts.js";
 import type { SourceShape } from "./inspect-source.js";
 import { inspectSource } from "./inspect-source.js";
 import { countImported, inspectTarget } from "./inspect-target.js";
+import { mapBatch } from "./map-batch.js";
 import { BATCHES_IN_FLIGHT, type Databases, FULL_READS_IN_FLIGHT, openDatabases } from "./open-databases.js";
 import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceDigests, readSourcePages, readSourceUsers } from "./read-source-batches.js";
 import { type BatchState, readTargetState, type SourcePage } from "./read-target-state.js";
 import { Reconciler } from "./reconcile.js";
-import { type FactsGroup, parseFacts, type Report, ReportBuilder, reportFacts } from "./report.js";
+import { recordSkips } from "./record-skips.js";
+import { type FactsGroup, parseFacts, type Report, ReportBuilder } from "./report.js";
 import { formatSummary } from "./summary.js";
-import type { ImportedUser, ReportFacts } from "./types.js";
+import type { ReportFacts } from "./types.js";
 import { writeChanges } from "./write-changes.js";
 
 export interface RunIo {
@@ -38,7 +40,24 @@ interface RunState {
   fullReads: LimitFunction;
 }
 
-/** Runs the whole migration (or dry run) and returns the exit code; see USAGE in config.ts. */
+/**
+ * Runs the whole migration (or dry run) and returns the exit code; see USAGE in config.ts. One run:
+ *
+ *   inspect     the source's shape (inspect-source.ts), the target's schema (inspect-target.ts), the users who lose
+ *               an e-mail conflict (find-email-conflicts.ts); print the plan and ask (unless --yes or --dry-run)
+ *   for each page of auth.users ids (readSourcePages, read-source-batches.ts), BATCHES_IN_FLIGHT pages at once:
+ *     digests   Supabase hashes each user's rows (readSourceDigests; only when earlier runs stored digests)
+ *     sort      the target sorts the page's users (read-target-state.ts): verified (unchanged on both sides,
+ *               summed in SQL), trusted (unchanged in Supabase), skipped as before (record-skips.ts), or to read
+ *     read      the users to read, in full, in one snapshot (readSourceUsers), FULL_READS_IN_FLIGHT at once
+ *     map       each into skipped-with-a-reason or its rows (map-batch.ts: classify-user.ts, map-profile.ts)
+ *     plan      compare with the fingerprints earlier runs stored (plan-changes.ts)
+ *     write     one transaction per batch (write-changes.ts); if a row fails, redo it one savepoint per user
+ *     reconcile in that transaction, before it commits, the target judges its live rows against the fingerprints
+ *               and keeps target digests true (reconcile.ts, target-digest.ts); counted once it has committed
+ *     report    outcomes, changes, failures and warnings added up (report.ts)
+ *   then the summary on stdout (summary.ts), the JSON report (--report), the exit code (exitCode below).
+ */
 export async function runMigration(
   config: MigrationConfig,
   io: RunIo,
@@ -74,23 +93,17 @@ export async function runMigration(
     const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
     // Digests only matter where earlier runs stored some to compare with.
     const withDigests = imported > 0 && !config.fullCompare;
-    const batches = readSourcePages(db.source, config.batchSize)[Symbol.asyncIterator]();
-    // Reads the next page's ids from Supabase while up to BATCHES_IN_FLIGHT batches are digested, planned and
-    // written: their id ranges are disjoint, and each commits (or not) on its own, so a kill still leaves only whole
-    // batches.
-    const inFlight = new Set<Promise<void>>();
-    let next = batches.next();
-    for (;;) {
-      const { value: batch, done } = await next;
-      if (done) break;
-      next = batches.next();
-      next.catch(() => undefined);
-      const work = processBatch(state, batch, withDigests).then(() => progress.advance(batch.length));
-      inFlight.add(work);
-      work.then(() => inFlight.delete(work)).catch(() => undefined);
-      if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    // Up to BATCHES_IN_FLIGHT batches are digested, planned and written at once; p-map asks the page reader for the
+    // next page only when one of them is done, so memory holds that many pages whatever the number of users. Their
+    // id ranges are disjoint and each commits (or not) on its own, so a kill still leaves only whole batches.
+    await pMap(
+      readSourcePages(db.source, config.batchSize),
+      async (batch) => {
+        await processBatch(state, batch, withDigests);
+        progress.advance(batch.length);
+      },
+      { concurrency: BATCHES_IN_FLIGHT },
+    );
     progress.finish();
     const report = state.report.build(state.reconciler?.result() ?? null);
     if (config.reportFile) await writeFile(config.reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -126,8 +139,10 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
   const page: SourcePage = withDigests
     ? await readSourceDigests(db.source, state.shape, { first, last })
     : { n: ids.length, ids: `{${ids.join(",")}}`, digests: null };
-  const conflictLosers: string[] = [];
-  for (const id of state.conflicts.keys()) if (id >= first && id <= last) conflictLosers.push(id);
+  const conflictLosers: { loser: string; winner: string }[] = [];
+  for (const [loser, winner] of state.conflicts) {
+    if (loser >= first && loser <= last) conflictLosers.push({ loser, winner });
+  }
   const sorted = await readTargetState(db.target, { first, last }, page, {
     fullCompare: config.fullCompare,
     conflictLosers,
@@ -143,6 +158,11 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
     ...parseFacts(sorted.trusted.facts),
     ...verified.map(({ facts, n }): FactsGroup => [facts, n]),
   ]);
+  report.addSkippedUnchanged(sorted.skipped);
+  if (config.verbose) {
+    for (const { id } of sorted.skipped)
+      state.io.stderr.write(`skipped ${id}: as before (source unchanged)\n`);
+  }
   const rest = () => finishBatch(state, { first, last, n: page.n, sorted });
   await (sorted.toRead.length > 0 ? state.fullReads(rest) : rest());
   state.reconciler?.addVerified(verified);
@@ -167,22 +187,9 @@ async function finishBatch(
           state.shape,
           toRead.length === n ? { first, last } : { first, last, ids: toRead },
         );
-  const migrated: ImportedUser[] = [];
-  const skippedIds: string[] = [];
-  for (const user of users) {
-    const outcome = classifyUser(user, state.conflicts);
-    report.addOutcome(user, outcome);
-    if (outcome.kind === "migrated") {
-      migrated.push({ ...outcome.rows, digest: user.digest, facts: reportFacts(user, outcome) });
-      if (config.verbose) {
-        for (const w of outcome.rows.warnings)
-          state.io.stderr.write(`warning ${w.id}: ${w.field} was "${w.value}"\n`);
-      }
-    } else {
-      skippedIds.push(user.id);
-      if (config.verbose) state.io.stderr.write(`skipped ${user.id}: ${outcome.skipped.reason}\n`);
-    }
-  }
+  const log = config.verbose ? (line: string) => state.io.stderr.write(`${line}\n`) : null;
+  const { migrated, skips } = mapBatch(users, state.conflicts, report, log);
+  const skippedIds = skips.map((skip) => skip.user_id);
   const plan = await planChanges(db.target, migrated, skippedIds, before, { lookUpConflicts: config.dryRun });
   for (const id of plan.importedBefore) {
     report.warnings.push({
@@ -198,7 +205,7 @@ async function finishBatch(
   const written =
     reconciler && (plan.changes.length > 0 || trusted.ids.length > 0)
       ? await writeChanges(db.target, plan.changes, (client, failed) =>
-          reconciler.check(
+          reconciler.judgeBatchAndStoreDigests(
             client,
             plan.changes.filter((change) => !failed.has(change.rows.user.id)),
             trusted.ids,
@@ -214,6 +221,9 @@ async function finishBatch(
       state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
   }
   if (written) reconciler?.record(written.verified);
+  // After the batch's own transaction: a skip record only spares a later run a read, so one lost to a kill here
+  // costs that run one read, nothing more.
+  if (!config.dryRun) await recordSkips(db.target, skips);
 }
 
 function exitCode(report: Report): number {

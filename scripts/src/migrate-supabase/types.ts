@@ -115,9 +115,22 @@ export interface MigratedUser {
  * counts it bumps, the provider of each of its accounts, and its warnings.
  */
 export interface ReportFacts {
-  s: string[];
-  a: string[];
-  w: Warning[];
+  /** The keys of the report's `source` counts it adds one to. */
+  sourceCounts: string[];
+  /** The provider of each of its accounts. */
+  accountProviders: string[];
+  warnings: Warning[];
+}
+
+/**
+ * What one skipped user adds to the report, stored with its skip record (`supabase_skip.report_facts`), so a rerun
+ * counts it without reading it again while its source rows are unchanged.
+ */
+export interface SkipFacts {
+  /** The keys of the report's `source` counts it adds one to. */
+  sourceCounts: string[];
+  reason: SkipReason;
+  conflictsWith?: string;
 }
 
 /** A migrated user with what its import record keeps besides the fingerprints. */

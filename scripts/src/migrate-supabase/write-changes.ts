@@ -6,8 +6,7 @@ import { targetDigest } from "./target-digest.js";
 
 // Each write comes in two forms: a plain INSERT, for a batch's first attempt when every user it writes is new
 // (status `create`: no import record), and an upsert, for every other write and for the retry one user at a time.
-// The plain form skips ON CONFLICT's speculative insertion, about a third of the cost of an account row
-// (BENCHMARKS.md); if a row exists after all (written since the batch was planned, or left without its import
+// The plain form skips ON CONFLICT's speculative insertion, a large share of the cost of an account row; if a row exists after all (written since the batch was planned, or left without its import
 // record), it fails, and the retry writes that user with the upsert, as if the plain form had never been tried.
 
 // `role` is set on insert only: it does not come from Supabase, and an admin may have promoted the user here since.
@@ -60,8 +59,9 @@ ON CONFLICT (user_id) DO UPDATE SET
 // them; the reconciliation that runs before it commits clears it unless every part is as imported.
 const INSERT_RECORDS = `
 INSERT INTO supabase_import (user_id, fingerprints, fingerprint_xor, source_digest, report_facts, target_digest)
-SELECT id, f, x, d, r, ${targetDigest("e.id")}
-  FROM json_to_recordset($1::json) AS e(id uuid, f jsonb, x text, d text, r jsonb)`;
+SELECT id, fingerprints, fingerprint_xor, source_digest, report_facts, ${targetDigest("e.id")}
+  FROM json_to_recordset($1::json)
+       AS e(id uuid, fingerprints jsonb, fingerprint_xor text, source_digest text, report_facts jsonb)`;
 const UPSERT_RECORDS = `${INSERT_RECORDS}
 ON CONFLICT (user_id) DO UPDATE SET
   fingerprints = excluded.fingerprints, fingerprint_xor = excluded.fingerprint_xor,
@@ -159,10 +159,10 @@ async function applyChanges(client: pg.PoolClient, changes: UserChange[], allNew
     allNew ? INSERT_RECORDS : UPSERT_RECORDS,
     changes.map((c) => ({
       id: c.rows.user.id,
-      f: c.fingerprints,
-      x: c.xor,
-      d: c.rows.digest,
-      r: c.rows.facts,
+      fingerprints: c.fingerprints,
+      fingerprint_xor: c.xor,
+      source_digest: c.rows.digest,
+      report_facts: c.rows.facts,
     })),
   );
 }

@@ -1,9 +1,9 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startEmbeddedPostgres } from "@textbook/dev-tools/embedded-postgres";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "../../src/embedded-postgres.js";
 import { EVERY_KIND_OF_USER } from "../fixtures/every-kind-of-user.js";
 import { insertSupabaseUsers, withClient } from "../fixtures/supabase-fixture.js";
 import { createDatabasePair, type DatabasePair, runCli } from "./harness.js";

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { BCRYPT_CLAIM_SOURCE } from "@textbook/migrations/bcrypt-hash";
 import { withTransaction } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import pg from "pg";
@@ -8,7 +9,7 @@ import { inspectSource } from "../../src/migrate-supabase/inspect-source.js";
 import { NO_NESTED_LOOPS, UTC_SETTINGS } from "../../src/migrate-supabase/read-in-utc.js";
 import { buildUsersQuery, MAPPING_VERSION } from "../../src/migrate-supabase/read-source-batches.js";
 import { BATCH_STATE } from "../../src/migrate-supabase/read-target-state.js";
-import { CHECK_TARGET } from "../../src/migrate-supabase/reconcile.js";
+import { JUDGE_BATCH_AND_STORE_DIGESTS } from "../../src/migrate-supabase/reconcile.js";
 import { targetDigest } from "../../src/migrate-supabase/target-digest.js";
 import { createSupabaseSchema, insertBulkUsers, withClient } from "../fixtures/supabase-fixture.js";
 
@@ -46,6 +47,9 @@ describe("the rerun's statements on an analyzed target", () => {
   beforeAll(async () => {
     target = await createTestDatabase();
     pool = new pg.Pool({ connectionString: target.url, max: 1 });
+    // pool.end() resolves before its connection has closed, and dropping the database then ends that connection
+    // with an error of its own: expected at the end, never a test's failure.
+    pool.on("error", () => undefined);
     await withClient(target.url, async (client) => {
       await client.query(
         `INSERT INTO "user" (id, name, email, "emailVerified")
@@ -60,9 +64,9 @@ describe("the rerun's statements on an analyzed target", () => {
       await client.query(`INSERT INTO profile (user_id, display_name) SELECT id, name FROM "user"`);
       await client.query(
         `INSERT INTO supabase_import (user_id, fingerprints, source_digest, report_facts)
-         SELECT id, jsonb_build_object('u', md5(id::text), 'p', md5('p' || id),
-                                       'a', jsonb_build_object(jsonb_build_array('credential', id::text)::text, md5('a' || id))),
-                md5(id::text), '{"s":[],"a":[],"w":[]}'
+         SELECT id, jsonb_build_object('user', md5(id::text), 'profile', md5('p' || id),
+                                       'accounts', jsonb_build_object(jsonb_build_array('credential', id::text)::text, md5('a' || id))),
+                md5(id::text), '{"sourceCounts":[],"accountProviders":[],"warnings":[]}'
            FROM "user"`,
       );
       await client.query(
@@ -97,7 +101,7 @@ describe("the rerun's statements on an analyzed target", () => {
   }
 
   /**
-   * Runs the statement with the settings the migration runs it with, in a transaction rolled back after (CHECK_TARGET
+   * Runs the statement with the settings the migration runs it with, in a transaction rolled back after (JUDGE_BATCH_AND_STORE_DIGESTS
    * writes), and returns its plan.
    */
   async function explain(sql: string, values: unknown[], settings: string): Promise<PlanNode> {
@@ -134,6 +138,7 @@ describe("the rerun's statements on an analyzed target", () => {
     `{${digests.join(",")}}`,
     false,
     "{}",
+    "{}",
   ];
 
   it("reads each table's range of the batch once (BATCH_STATE)", async () => {
@@ -167,10 +172,14 @@ describe("the rerun's statements on an analyzed target", () => {
     expect(BigInt(`0b${rows[0]?.xor}`).toString(16).padStart(32, "0")).toBe(expected.toString());
   });
 
-  it("reads each live row it checks by key, once, and records target digests by key (CHECK_TARGET)", async () => {
+  it("reads each live row it checks by key, once, and records target digests by key (JUDGE_BATCH_AND_STORE_DIGESTS)", async () => {
     const ids = await batchIds();
     // Trusted users whose parts all differ (the fingerprints above are made up): their target digests are cleared.
-    const plan = await explain(CHECK_TARGET, ["[]", "[]", JSON.stringify(ids)], UTC_SETTINGS);
+    const plan = await explain(
+      JUDGE_BATCH_AND_STORE_DIGESTS,
+      ["[]", "[]", JSON.stringify(ids), BCRYPT_CLAIM_SOURCE],
+      UTC_SETTINGS,
+    );
     expect(summary(plan)).toEqual({
       supabase_import: 2 * BATCH,
       user: BATCH,
@@ -189,6 +198,9 @@ describe("the source digest query on an analyzed Supabase database", () => {
   beforeAll(async () => {
     source = await createTestDatabase({ migrated: false });
     pool = new pg.Pool({ connectionString: source.url, max: 1 });
+    // pool.end() resolves before its connection has closed, and dropping the database then ends that connection
+    // with an error of its own: expected at the end, never a test's failure.
+    pool.on("error", () => undefined);
     await createSupabaseSchema(source.url);
     await insertBulkUsers(source.url, USERS, 0.8);
     // As coarse next to one batch as the statistics of a table of millions (see above).

@@ -1,3 +1,4 @@
+import { migrate } from "@textbook/migrations/migrate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EVERY_KIND_OF_USER, ID } from "../fixtures/every-kind-of-user.js";
 import { insertSupabaseUsers, withClient } from "../fixtures/supabase-fixture.js";
@@ -20,6 +21,29 @@ describe("running the migration again", () => {
     expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 10, deletedOnTarget: 0 });
     expect(run.stdout).toContain("0 users created, 0 updated, 10 already up to date");
     expect(await targetContents(pair.target.url)).toEqual(before);
+  });
+
+  it("reads import records written with one-letter keys once migrations/0010 has spelled them out", async () => {
+    const before = await targetContents(pair.target.url);
+    // The records as earlier versions of the command wrote them, on a target migrated up to 0009.
+    await withClient(pair.target.url, (client) =>
+      client.query(
+        `UPDATE supabase_import
+            SET fingerprints = jsonb_strip_nulls(jsonb_build_object('u', fingerprints -> 'user',
+                  'a', fingerprints -> 'accounts', 'p', fingerprints -> 'profile')),
+                report_facts = jsonb_build_object('s', report_facts -> 'sourceCounts',
+                  'a', report_facts -> 'accountProviders', 'w', report_facts -> 'warnings');
+         DROP TABLE supabase_skip;
+         DELETE FROM schema_migrations WHERE version >= '0010'`,
+      ),
+    );
+    expect(await targetContents(pair.target.url)).not.toEqual(before);
+    await migrate({ connectionString: pair.target.url });
+    expect(await targetContents(pair.target.url)).toEqual(before);
+    const run = await migrateInProcess(pair.env);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.changes).toEqual({ created: 0, updated: 0, unchanged: 10, deletedOnTarget: 0 });
+    expect(run.report?.unchangedByDigest).toBe(10);
   });
 
   it("trusts the source digest of unchanged users on a rerun, and reports the same figures as a full comparison", async () => {
@@ -45,6 +69,37 @@ describe("running the migration again", () => {
     // The fixture has users of every kind: MFA, unknown enum values (warnings), skipped users, several providers.
     expect(fast.report?.warnings.length).toBeGreaterThan(0);
     expect(fast.report?.source.withMfa).toBe(1);
+  });
+
+  it("counts skipped users from their skip records without reading them, and reads one again once it changes", async () => {
+    const skippedBefore = (await migrateInProcess(pair.env, ["--full-compare"])).report?.skipped;
+    const run = await migrateInProcess(pair.env, ["--verbose"]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.report?.skipped).toEqual(skippedBefore);
+    for (const id of [ID.deletedGus, ID.anonymous, ID.phoneOnly, ID.hankLoser]) {
+      expect(run.stderr).toContain(`skipped ${id}: as before (source unchanged)`);
+    }
+    // Gus's account is restored in Supabase, and Hank's winning twin is deleted there: both are read again. Gus is
+    // moved; Hank's twin no longer loses a conflict, but the winner, left here, still has the e-mail.
+    await withClient(pair.source.url, (client) =>
+      client.query(
+        "UPDATE auth.users SET deleted_at = CASE WHEN id = $1 THEN NULL ELSE now() END WHERE id IN ($1, $2)",
+        [ID.deletedGus, ID.hankWinner],
+      ),
+    );
+    const after = await migrateInProcess(pair.env, ["--verbose"]);
+    expect(after.stderr).toContain(`skipped ${ID.hankWinner}: deleted`);
+    expect(after.report?.skipped).not.toContainEqual(expect.objectContaining({ id: ID.deletedGus }));
+    expect(after.report?.skipped).not.toContainEqual(expect.objectContaining({ id: ID.hankLoser }));
+    expect(after.report?.failed).toEqual([
+      expect.objectContaining({ id: ID.hankLoser, reason: "email_taken_in_target" }),
+    ]);
+    const [gus] = await rows<{ n: number }>(
+      pair.target.url,
+      `SELECT count(*)::int AS n FROM "user" WHERE id = $1`,
+      [ID.deletedGus],
+    );
+    expect(gus?.n).toBe(1);
   });
 
   it("reads again a user whose source rows are unchanged but who now loses an e-mail conflict", async () => {

@@ -83,6 +83,21 @@ describe("a run stopped in the middle of a batch", () => {
     }
     child.kill("SIGKILL");
     expect((await done).signal).toBe("SIGKILL");
+    // A COMMIT the command sent just before it died is still carried out by its server process, which then sees
+    // the closed connection and exits: count what is left only once those processes are gone.
+    await expect
+      .poll(
+        async () =>
+          (
+            await rows<{ n: number }>(
+              pair.target.url,
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND application_name = 'migrate-supabase'`,
+            )
+          )[0]?.n,
+        { timeout: 10_000 },
+      )
+      .toBe(0);
 
     const [partial] = await rows<{ users: number; imported: number; credentials: number }>(
       pair.target.url,

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate } from "@textbook/migrations/migrate";
 import {
   findFreePort,
   type RunningPostgres,
   startEmbeddedPostgres,
-} from "../../../scripts/src/embedded-postgres.js";
+} from "@textbook/dev-tools/embedded-postgres";
+import { migrate } from "@textbook/migrations/migrate";
 import { type ServiceProcess, startService } from "./service-process.js";
 
 export const WEBSITE_URL = "http://localhost:3999";

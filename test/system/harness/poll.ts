@@ -1,3 +1,5 @@
+import { vi } from "vitest";
+
 /**
  * Calls `check` until it returns true, at most `timeoutMillis`; errors thrown by `check` count as "not yet"
  * unless it keeps failing to the end, when the last one is reported.
@@ -8,17 +10,16 @@ export async function pollUntil(
   check: () => Promise<boolean>,
   intervalMillis = 100,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMillis;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-      lastError = undefined;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((done) => setTimeout(done, intervalMillis));
+  try {
+    await vi.waitFor(
+      async () => {
+        if (!(await check())) throw new Error("not yet");
+      },
+      { timeout: timeoutMillis, interval: intervalMillis },
+    );
+  } catch (error) {
+    const last =
+      error instanceof Error && error.message !== "not yet" ? ` (last error: ${error.message})` : "";
+    throw new Error(`timed out after ${timeoutMillis} ms waiting for ${what}${last}`);
   }
-  const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
-  throw new Error(`timed out after ${timeoutMillis} ms waiting for ${what}${cause}`);
 }

@@ -1,31 +1,26 @@
-import { isLevel, type LabHardware, type Level } from "./learner-profile.js";
+import { type BackgroundLevel, isBackgroundLevel, type LabHardware } from "@textbook/profile-api/contract";
 
 /** What personalisation knows about the reader; null where the profile is unknown or the field is unanswered. */
 export interface ReaderLevels {
-  software: Level | null;
-  hardware: Level | null;
+  software: BackgroundLevel | null;
+  hardware: BackgroundLevel | null;
   /** What the reader can run labs on (learner-profile.ts, labHardwareOf), or null. */
   labHardware: LabHardware[] | null;
 }
 
 export type LabKind = "simulation" | "real-robot";
 
-export const LAB_KIND_LABELS: Record<LabKind, string> = {
-  simulation: "Simulation",
-  "real-robot": "Real robot",
-};
-
 /** Parses a space-separated level list (`"none beginner"`); unknown words are a mistake in the chapter. */
-export function parseLevelList(list: string | undefined, attribute: string): Level[] | undefined {
+export function parseLevelList(list: string | undefined, attribute: string): BackgroundLevel[] | undefined {
   if (list === undefined) return undefined;
   const words = list.split(/\s+/).filter(Boolean);
-  const unknown = words.filter((word) => !isLevel(word));
+  const unknown = words.filter((word) => !isBackgroundLevel(word));
   if (unknown.length > 0 || words.length === 0) {
     throw new Error(
       `<ForLevel ${attribute}="${list}">: use levels from none, beginner, intermediate, advanced (got "${unknown.join(" ") || list}").`,
     );
   }
-  return words as Level[];
+  return words as BackgroundLevel[];
 }
 
 /**
@@ -33,10 +28,10 @@ export function parseLevelList(list: string | undefined, attribute: string): Lev
  * name, or the reader has not answered, never hides it: only a known mismatch does.
  */
 export function isForReader(
-  audience: { software?: Level[]; hardware?: Level[] },
+  audience: { software?: BackgroundLevel[]; hardware?: BackgroundLevel[] },
   reader: ReaderLevels,
 ): boolean {
-  const fits = (levels: Level[] | undefined, level: Level | null) =>
+  const fits = (levels: BackgroundLevel[] | undefined, level: BackgroundLevel | null) =>
     levels === undefined || level === null || levels.includes(level);
   // `none` always meant what `beginner` means; a profile without a hardware level but with lab hardware reads
   // as hands-on (advanced) with a robot and as a beginner without one.
@@ -57,9 +52,4 @@ export function hasRealRobot(reader: Pick<ReaderLevels, "labHardware">): boolean
 /** Whether a lab variant of `kind` is shown to a reader with `hasRobot` (unknown shows all; simulation always). */
 export function showsLabVariant(kind: LabKind, hasRobot: boolean | null): boolean {
   return kind === "simulation" || hasRobot !== false;
-}
-
-/** "none, beginner or intermediate": a level list as words, for the label of a block. */
-export function describeLevels(levels: Level[]): string {
-  return levels.length <= 1 ? (levels[0] ?? "") : `${levels.slice(0, -1).join(", ")} or ${levels.at(-1)}`;
 }

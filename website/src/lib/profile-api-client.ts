@@ -1,4 +1,9 @@
-import type { LearnerProfile, LearnerProfileInput } from "./learner-profile.js";
+import type {
+  LearnerProfile,
+  LearnerProfilePatch,
+  StoredReadingProgress,
+} from "@textbook/profile-api/contract";
+import type { LearnerProfileInput } from "./learner-profile.js";
 import { ProfileApiError } from "./profile-api-error.js";
 import type { ChapterProgress, ProgressUpdate } from "./progress/chapter-progress.js";
 import type { TokenSource } from "./token-source.js";
@@ -15,7 +20,7 @@ export interface ProfileApiClient {
   /** Creates or replaces the profile; with `etag`, only if nobody changed it since. */
   putProfile(input: LearnerProfileInput, etag?: string | null): Promise<VersionedProfile>;
   /** Changes some fields (JSON Merge Patch), only if the profile still has `etag`. */
-  patchProfile(patch: Partial<LearnerProfileInput>, etag: string | null): Promise<VersionedProfile>;
+  patchProfile(patch: LearnerProfilePatch, etag: string | null): Promise<VersionedProfile>;
   /** Everything the profile-api holds about the caller, as the JSON file it serves. */
   exportData(): Promise<Blob>;
   /** The learner's reading progress, most recently visited chapter first. */
@@ -55,7 +60,7 @@ export function createProfileApiClient(baseUrl: string, tokens: TokenSource): Pr
 
   const progress = async (response: Response): Promise<ChapterProgress[]> => {
     if (!response.ok) throw await ProfileApiError.fromResponse(response);
-    return ((await response.json()) as { chapters: ChapterProgress[] }).chapters;
+    return ((await response.json()) as StoredReadingProgress).chapters;
   };
 
   const writeHeaders = (contentType: string, etag?: string | null): HeadersInit => ({

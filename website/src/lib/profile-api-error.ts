@@ -1,8 +1,8 @@
+import { translate } from "@docusaurus/Translate";
+import type { ApiErrorBody } from "@textbook/profile-api/contract";
+
 /** One failed field of a `validation_failed` answer. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type FieldProblem = NonNullable<ApiErrorBody["details"]>[number];
 
 /**
  * An error answer of the profile-api, in its contract's shape (`{ error, message, requestId, details }`), or
@@ -24,12 +24,22 @@ export class ProfileApiError extends Error {
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     const code = typeof body.error === "string" ? body.error : `http_${response.status}`;
     const message =
-      typeof body.message === "string" ? body.message : `The profile service answered ${response.status}.`;
+      typeof body.message === "string"
+        ? body.message
+        : translate(
+            { id: "profile.error.answered", message: "The profile service answered {status}." },
+            { status: response.status },
+          );
     return new ProfileApiError(response.status, code, message, readDetails(body.details));
   }
 
+  /** The profile-api could not be reached at all (down, or the network is); `cause` is the thrown error. */
   static unavailable(cause: unknown): ProfileApiError {
-    const error = new ProfileApiError(0, "service_unavailable", "The profile service cannot be reached.");
+    const message = translate({
+      id: "profile.error.unreachable",
+      message: "The profile service cannot be reached.",
+    });
+    const error = new ProfileApiError(0, "service_unavailable", message);
     error.cause = cause;
     return error;
   }

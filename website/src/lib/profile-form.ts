@@ -1,17 +1,21 @@
 import {
+  type BackgroundLevel,
+  isAvatarUrl,
+  isLanguageTag,
+  isStorableText,
   type LabHardware,
   type LearnerProfile,
-  type LearnerProfileInput,
-  type Level,
-  labHardwareOf,
-} from "./learner-profile.js";
+  PROFILE_LIMITS,
+  textLength,
+} from "@textbook/profile-api/contract";
+import { type LearnerProfileInput, labHardwareOf } from "./learner-profile.js";
 
 /** The profile as the forms edit it: free text where the API has lists or nulls. */
 export interface ProfileDraft {
   displayName: string;
   avatarUrl: string;
-  softwareBackground: Level | null;
-  hardwareBackground: Level | null;
+  softwareBackground: BackgroundLevel | null;
+  hardwareBackground: BackgroundLevel | null;
   labHardware: LabHardware[] | null;
   programmingLanguages: string;
   roboticsExperience: string;
@@ -68,23 +72,39 @@ export function parseLanguages(text: string): string[] {
     });
 }
 
-/** The API's write rules (docs/architecture.md), checked before sending so errors show next to the field. */
+const UNSTORABLE = "Remove the invisible control characters (pasted text can carry them).";
+
+/**
+ * The API's write rules, from its contract (`@textbook/profile-api/contract`), checked before sending so errors
+ * show next to the field. Lengths count code points, as the API does, so an emoji counts once.
+ */
 export function validateDraft(draft: ProfileDraft): DraftErrors {
+  const limits = PROFILE_LIMITS;
   const errors: DraftErrors = {};
   const input = fromDraft(draft);
+  const tooLong = (text: string | null, max: number) => text !== null && textLength(text) > max;
   if (!input.displayName) errors.displayName = "Enter the name to show on your profile.";
-  else if (input.displayName.length > 120) errors.displayName = "Use at most 120 characters.";
-  if (input.avatarUrl && !/^https:\/\/\S+$/.test(input.avatarUrl)) {
-    errors.avatarUrl = "Use an https:// address of an image, or leave it empty.";
+  else if (tooLong(input.displayName, limits.displayNameMaxLength))
+    errors.displayName = `Use at most ${limits.displayNameMaxLength} characters.`;
+  else if (!isStorableText(input.displayName)) errors.displayName = UNSTORABLE;
+  if (input.avatarUrl && !isAvatarUrl(input.avatarUrl)) {
+    errors.avatarUrl = tooLong(input.avatarUrl, limits.avatarUrlMaxLength)
+      ? `Use an https:// address of at most ${limits.avatarUrlMaxLength} characters.`
+      : "Use an https:// address of an image, or leave it empty.";
   }
-  if (input.programmingLanguages.length > 20) errors.programmingLanguages = "List at most 20 languages.";
-  else if (input.programmingLanguages.some((language) => language.length > 40)) {
-    errors.programmingLanguages = "Each language can have at most 40 characters.";
+  const languages = input.programmingLanguages;
+  if (languages.length > limits.programmingLanguagesMaxItems)
+    errors.programmingLanguages = `List at most ${limits.programmingLanguagesMaxItems} languages.`;
+  else if (languages.some((language) => tooLong(language, limits.programmingLanguageMaxLength))) {
+    errors.programmingLanguages = `Each language can have at most ${limits.programmingLanguageMaxLength} characters.`;
+  } else if (!languages.every(isStorableText)) errors.programmingLanguages = UNSTORABLE;
+  for (const field of ["roboticsExperience", "learningGoals"] as const) {
+    const text = input[field];
+    if (tooLong(text, limits.freeTextMaxLength))
+      errors[field] = `Use at most ${limits.freeTextMaxLength} characters.`;
+    else if (text !== null && !isStorableText(text)) errors[field] = UNSTORABLE;
   }
-  if ((input.roboticsExperience?.length ?? 0) > 4000)
-    errors.roboticsExperience = "Use at most 4000 characters.";
-  if ((input.learningGoals?.length ?? 0) > 4000) errors.learningGoals = "Use at most 4000 characters.";
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.preferredLanguage)) {
+  if (!isLanguageTag(input.preferredLanguage)) {
     errors.preferredLanguage = "Use a language tag such as en, ur or pt-BR.";
   }
   return errors;

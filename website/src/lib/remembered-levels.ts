@@ -1,4 +1,4 @@
-import { isLabHardware, isLevel } from "./learner-profile.js";
+import { isBackgroundLevel, isLabHardware } from "@textbook/profile-api/contract";
 import type { ReaderLevels } from "./personalisation.js";
 
 // The last signed-in reader's levels, so that a freshly loaded chapter folds its blocks right after hydration
@@ -13,8 +13,8 @@ export function readRememberedLevels(userId: string | null): ReaderLevels | null
       | null;
     if (!saved || (userId !== null && saved.userId !== userId)) return null;
     return {
-      software: isLevel(saved.software) ? saved.software : null,
-      hardware: isLevel(saved.hardware) ? saved.hardware : null,
+      software: isBackgroundLevel(saved.software) ? saved.software : null,
+      hardware: isBackgroundLevel(saved.hardware) ? saved.hardware : null,
       labHardware: Array.isArray(saved.labHardware) ? saved.labHardware.filter(isLabHardware) : null,
     };
   } catch {

@@ -1,23 +1,39 @@
 import Link from "@docusaurus/Link";
-import { AccountPage } from "../components/account/AccountPage.js";
-import { AuthUnavailableNotice } from "../components/account/AuthUnavailableNotice.js";
-import { ProviderButtons } from "../components/account/ProviderButtons.js";
-import { ProviderErrorNotice } from "../components/account/ProviderErrorNotice.js";
+import Translate, { translate } from "@docusaurus/Translate";
+import { AccountPage } from "@site/src/components/account/AccountPage.js";
+import { AuthUnavailableNotice } from "@site/src/components/account/AuthUnavailableNotice.js";
+import { ProviderButtons } from "@site/src/components/account/ProviderButtons.js";
+import { ProviderErrorNotice } from "@site/src/components/account/ProviderErrorNotice.js";
 import { RegisterForm } from "./_components/RegisterForm.js";
 
 export default function RegisterPage() {
   return (
     <AccountPage
       wide
-      title="Create your account"
-      intro="Your account keeps your learner profile, so that chapters can show primers, deep dives and labs that fit your background."
+      title={translate({ id: "auth.register.title", message: "Create your account" })}
+      intro={translate({
+        id: "auth.register.intro",
+        message:
+          "Your account keeps your learner profile, so that chapters can show primers, deep dives and labs that fit your background.",
+      })}
     >
       <AuthUnavailableNotice />
       <ProviderErrorNotice />
       <ProviderButtons />
       <RegisterForm />
       <p>
-        Already have an account? <Link to="/login">Sign in</Link>
+        <Translate
+          id="auth.register.haveAccount"
+          values={{
+            signIn: (
+              <Link to="/login">
+                {translate({ id: "auth.register.haveAccount.signIn", message: "Sign in" })}
+              </Link>
+            ),
+          }}
+        >
+          {"Already have an account? {signIn}"}
+        </Translate>
       </p>
     </AccountPage>
   );

@@ -1,10 +1,11 @@
-import { AccountPage } from "../components/account/AccountPage.js";
-import { AuthUnavailableNotice } from "../components/account/AuthUnavailableNotice.js";
+import { translate } from "@docusaurus/Translate";
+import { AccountPage } from "@site/src/components/account/AccountPage.js";
+import { AuthUnavailableNotice } from "@site/src/components/account/AuthUnavailableNotice.js";
 import { ResetPasswordForm } from "./_components/ResetPasswordForm.js";
 
 export default function ResetPasswordPage() {
   return (
-    <AccountPage title="Choose a new password">
+    <AccountPage title={translate({ id: "auth.reset.title", message: "Choose a new password" })}>
       <AuthUnavailableNotice />
       <ResetPasswordForm />
     </AccountPage>

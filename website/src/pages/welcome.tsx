@@ -1,6 +1,6 @@
 import { translate } from "@docusaurus/Translate";
-import { AccountPage } from "../components/account/AccountPage.js";
-import { RequireSignIn } from "../components/account/RequireSignIn.js";
+import { AccountPage } from "@site/src/components/account/AccountPage.js";
+import { RequireSignIn } from "@site/src/components/account/RequireSignIn.js";
 import { ContinueAfterSignIn } from "./_components/ContinueAfterSignIn.js";
 
 /** Where a sign-in provider sends the learner back: background questions if they have no profile, then on. */

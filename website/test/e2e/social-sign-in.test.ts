@@ -5,6 +5,7 @@ import {
   type MockIdentityProvider,
   startMockIdentityProvider,
 } from "@textbook/auth-server/testing/mock-identity-provider";
+import { mailsTo } from "@textbook/auth-server/testing/outbox";
 import { createPool } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import { createSupabaseSchema, insertSupabaseUsers } from "@textbook/scripts/testing/supabase-fixture";
@@ -12,7 +13,6 @@ import type pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "./support/browser.js";
-import { mailsTo } from "./support/outbox.js";
 import { type Stack, startStack } from "./support/start-stack.js";
 
 // oauth2-mock-server is the school's OpenID provider; its authorize endpoint answers at once, as the person
@@ -267,7 +267,7 @@ describe("sign-in with the school's OpenID provider, in Chromium", () => {
     await expect
       .poll(async () => (await mailsTo(stack.outboxDir, "grace@springfield.edu")).length, PATIENTLY)
       .toBe(1);
-    const link = (await mailsTo(stack.outboxDir, "grace@springfield.edu"))[0] as string;
+    const link = (await mailsTo(stack.outboxDir, "grace@springfield.edu"))[0]?.link as string;
     await page.goto(link);
     await page.getByLabel("New password", { exact: true }).fill("first-password-ever");
     await page.getByLabel("Repeat the new password").fill("first-password-ever");

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { AxeBuilder } from "@axe-core/playwright";
+import { lastMail, mailsTo } from "@textbook/auth-server/testing/outbox";
 import { createTestDatabase } from "@textbook/migrations/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "./support/browser.js";
-import { latestMailLink, mailsTo } from "./support/outbox.js";
 import { type Stack, startStack } from "./support/start-stack.js";
 
 // One build, one stack and one browser for the whole journey of a learner, step by step.
@@ -36,6 +37,17 @@ async function newContext(colorScheme: "light" | "dark" = "light"): Promise<Brow
 }
 
 const navbar = (target: Page) => target.locator("nav.navbar");
+
+/** The page follows the browser's dark scheme, and axe finds no text without enough contrast on it. */
+async function expectDarkAndLegible(target: Page): Promise<void> {
+  expect(await target.locator("html").getAttribute("data-theme")).toBe("dark");
+  const { violations } = await new AxeBuilder({ page: target }).withRules(["color-contrast"]).analyze();
+  expect(
+    violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${target.url()} ${node.target.join(" ")}: ${node.failureSummary}`),
+    ),
+  ).toEqual([]);
+}
 const section = (target: Page, title: string) => target.locator("section", { hasText: title });
 
 async function signIn(target: Page, email: string, password: string, next = "/profile"): Promise<void> {
@@ -166,8 +178,8 @@ describe("a learner in Chromium", () => {
     await page.getByRole("button", { name: "Send the reset link" }).click();
     await page.getByText("is on its way").waitFor();
 
-    await expect.poll(() => latestMailLink(stack.outboxDir, LEARNER.email), PATIENTLY).toBeTruthy();
-    await page.goto(String(await latestMailLink(stack.outboxDir, LEARNER.email)));
+    const reset = await lastMail(stack.outboxDir, LEARNER.email, "Reset", 0, PATIENTLY.timeout);
+    await page.goto(reset.link);
     await page.waitForURL((url) => url.pathname === "/reset-password" && url.searchParams.has("token"));
     LEARNER.password = "difference-engine-1822";
     await page.getByLabel("New password", { exact: true }).fill(LEARNER.password);
@@ -179,7 +191,10 @@ describe("a learner in Chromium", () => {
     await navbar(page).getByText(LEARNER.name).waitFor();
   });
 
-  it("looks finished in dark mode too", async () => {
+  // axe reads every element's colours on six pages: minutes, not seconds, on a loaded machine.
+  it("shows every page a learner visits in dark mode, with legible contrast (screenshots for review)", {
+    timeout: 300_000,
+  }, async () => {
     const dark = await newContext("dark");
     const darkPage = await dark.newPage();
     for (const [path, name] of [
@@ -189,13 +204,16 @@ describe("a learner in Chromium", () => {
     ] as const) {
       await darkPage.goto(path);
       await darkPage.waitForLoadState("networkidle");
+      await expectDarkAndLegible(darkPage);
       await screenshot(darkPage, name);
     }
     await signIn(darkPage, LEARNER.email, LEARNER.password);
     await darkPage.getByLabel("Software background").waitFor();
+    await expectDarkAndLegible(darkPage);
     await screenshot(darkPage, "profile-dark");
     await darkPage.goto("/account/sessions");
     await darkPage.getByText("This device").waitFor();
+    await expectDarkAndLegible(darkPage);
     await screenshot(darkPage, "sessions-dark");
     await darkPage.goto(CHAPTER);
     await darkPage
@@ -203,6 +221,7 @@ describe("a learner in Chromium", () => {
       .first()
       .waitFor();
     await section(darkPage, "Lab: drive a differential-drive robot").scrollIntoViewIfNeeded();
+    await expectDarkAndLegible(darkPage);
     await screenshot(darkPage, "chapter-advanced-dark", { viewport: true });
     await dark.close();
   });
@@ -250,7 +269,7 @@ describe("a learner in Chromium", () => {
     await grace.getByRole("button", { name: "Sign in" }).click();
     await grace.getByText("not verified yet").waitFor();
     await expect.poll(() => mailsTo(stack.outboxDir, email), PATIENTLY).toHaveLength(2);
-    await grace.goto(String(await latestMailLink(stack.outboxDir, email)));
+    await grace.goto(String((await mailsTo(stack.outboxDir, email)).at(-1)?.link));
     await grace.waitForURL((url) => url.pathname === "/verify-email");
     await grace.getByText("Your e-mail address is verified").waitFor();
     await navbar(grace).getByText("Grace Hopper").waitFor();

@@ -1,5 +1,5 @@
+import type { LearnerProfile } from "@textbook/profile-api/contract";
 import { describe, expect, it } from "vitest";
-import type { LearnerProfile } from "../../src/lib/learner-profile.js";
 import { fromDraft, parseLanguages, toDraft, validateDraft } from "../../src/lib/profile-form.js";
 
 const saved: LearnerProfile = {
@@ -50,6 +50,59 @@ describe("the profile form", () => {
       avatarUrl: expect.stringContaining("https://"),
       programmingLanguages: expect.stringContaining("40 characters"),
       preferredLanguage: expect.stringContaining("language tag"),
+    });
+  });
+
+  // The form once had rules of its own: an avatar was any https:// text and a language tag any letters and
+  // subtags, lengths counted UTF-16 units. Each case here is one the API and the form judged differently.
+  it("refuses the avatars the API refuses, the form's old rule let through", () => {
+    for (const avatarUrl of [
+      "https://?size=64",
+      "https://example.com/<img>",
+      "https://example.com/{id}.png",
+      `https://example.com/${"a".repeat(2029)}`,
+    ]) {
+      expect(validateDraft({ ...toDraft(saved), avatarUrl }), avatarUrl).toEqual({
+        avatarUrl: expect.stringContaining("https://"),
+      });
+    }
+  });
+
+  it("refuses the language tags the API refuses, the form's old rule let through", () => {
+    for (const preferredLanguage of ["en-abc", "en-US-US", `de-${"abcde-".repeat(6)}abcde`]) {
+      expect(validateDraft({ ...toDraft(saved), preferredLanguage }), preferredLanguage).toEqual({
+        preferredLanguage: expect.stringContaining("language tag"),
+      });
+    }
+  });
+
+  it("counts a name's length as the API does, so 120 emoji fit and 121 do not", () => {
+    expect(validateDraft({ ...toDraft(saved), displayName: "🤖".repeat(120) })).toEqual({});
+    expect(validateDraft({ ...toDraft(saved), displayName: "🤖".repeat(121) })).toEqual({
+      displayName: expect.stringContaining("120 characters"),
+    });
+  });
+
+  it("accepts the avatars and language tags the API accepts", () => {
+    for (const [avatarUrl, preferredLanguage] of [
+      ["https://cdn.example.com:8443/u/1.png?s=64#top", "zh-Hant-TW"],
+      ["https://ada@example.com/%E2%9C%93.png", "es-419"],
+      [`https://example.com/${"a".repeat(2028)}`, "de-DE-1996"],
+    ] as const) {
+      expect(validateDraft({ ...toDraft(saved), avatarUrl, preferredLanguage })).toEqual({});
+    }
+  });
+
+  it("refuses the text the API cannot store, next to its field", () => {
+    expect(
+      validateDraft({
+        ...toDraft(saved),
+        learningGoals: "Walk\u0000",
+        programmingLanguages: "Python, C\uD800",
+      }),
+    ).toEqual({
+      learningGoals: expect.stringContaining("control characters"),
+      programmingLanguages: expect.stringContaining("control characters"),
     });
   });
 

@@ -15,7 +15,14 @@ export default fp(
             "The learner profile. Every /v1 route takes an access token from the auth-server " +
             "(`GET /api/auth/token`) as `Authorization: Bearer <token>`; the user is always the token's subject.",
           version: "1.0.0",
+          // The code's licence (LICENSE); the book's text has its own (LICENSE-CONTENT), not served here.
+          license: { name: "MIT", identifier: "MIT" },
         },
+        // Relative: the API is wherever this document was fetched from (RFC 3986 §5 against its URL), so one
+        // document serves a laptop, a preview and production alike.
+        servers: [{ url: "/", description: "The server that serves this document" }],
+        // Every operation needs a token unless it says otherwise (`security: []` on the health checks).
+        security: [{ bearerAuth: [] }],
         components: {
           securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
         },

@@ -1,6 +1,5 @@
-import { type InputHTMLAttributes, useId } from "react";
-import styles from "./account.module.css";
-import { describedByIds, FieldMessages } from "./FieldMessages";
+import type { InputHTMLAttributes } from "react";
+import { FieldFrame } from "./FieldFrame.js";
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> {
   label: string;
@@ -12,19 +11,16 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" |
 
 /** A labelled text input with its hint and its own error message. */
 export function Field({ label, value, onChange, error, hint, ...input }: Props) {
-  const id = useId();
   return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.currentTarget.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByIds({ id, hint, error })}
-        {...input}
-      />
-      <FieldMessages id={id} hint={hint} error={error} />
-    </div>
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(control) => (
+        <input
+          {...input}
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { translate } from "@docusaurus/Translate";
+import { LAB_HARDWARE, type LabHardware } from "@textbook/profile-api/contract";
 import { useId } from "react";
-import { LAB_HARDWARE, type LabHardware } from "../../lib/learner-profile.js";
 import styles from "./account.module.css";
 
 function choiceLabel(choice: LabHardware): string {

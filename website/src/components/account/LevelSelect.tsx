@@ -1,6 +1,7 @@
-import { useId } from "react";
-import { LEVEL_LABELS, LEVELS, type Level } from "../../lib/learner-profile.js";
-import styles from "./account.module.css";
+import { translate } from "@docusaurus/Translate";
+import { levelLabel } from "@site/src/lib/level-label.js";
+import { BACKGROUND_LEVELS as LEVELS, type BackgroundLevel as Level } from "@textbook/profile-api/contract";
+import { FieldFrame } from "./FieldFrame.js";
 
 interface Props {
   label: string;
@@ -13,26 +14,24 @@ interface Props {
 
 /** A labelled choice of background level (or no answer). */
 export function LevelSelect({ label, hint, value, onChange, levels = LEVELS }: Props) {
-  const id = useId();
   return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value ?? ""}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => onChange((event.currentTarget.value || null) as Level | null)}
-      >
-        <option value="">Prefer not to say</option>
-        {levels.map((level) => (
-          <option key={level} value={level}>
-            {LEVEL_LABELS[level]}
+    <FieldFrame label={label} hint={hint}>
+      {(control) => (
+        <select
+          {...control}
+          value={value ?? ""}
+          onChange={(event) => onChange((event.currentTarget.value || null) as Level | null)}
+        >
+          <option value="">
+            {translate({ id: "profile.level.unanswered", message: "Prefer not to say" })}
           </option>
-        ))}
-      </select>
-      <small id={`${id}-hint`} className={styles.hint}>
-        {hint}
-      </small>
-    </div>
+          {levels.map((level) => (
+            <option key={level} value={level}>
+              {levelLabel(level)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -1,11 +1,11 @@
 import { useLocation } from "@docusaurus/router";
 import Translate, { translate } from "@docusaurus/Translate";
 import useBaseUrl from "@docusaurus/useBaseUrl";
-import { useState } from "react";
-import { type AuthErrorLike, authErrorMessage } from "../../lib/auth-error-message.js";
+import { AuthCallError, authData } from "@site/src/lib/auth-result.js";
 import { useAuth } from "../auth/AuthProvider.js";
-import { Alert } from "./Alert.js";
+import { FormFailure } from "./FormFailure.js";
 import styles from "./providers.module.css";
+import { useFormSubmit } from "./use-form-submit.js";
 import { useReturnPath } from "./use-return-path.js";
 import { useSignInProviders } from "./use-sign-in-providers.js";
 
@@ -21,28 +21,26 @@ export function ProviderButtons() {
   const returnPath = useReturnPath();
   const welcomePath = useBaseUrl("/welcome");
   const { pathname } = useLocation();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<AuthErrorLike | null>(null);
+  const submit = useFormSubmit();
   if (!providers || providers.length === 0 || status === "signed-in") return null;
 
-  const start = async (provider: string) => {
-    setBusy(provider);
-    setFailure(null);
+  const start = (provider: string) => {
     const here = (path: string) => new URL(path, window.location.origin).toString();
     const next = `next=${encodeURIComponent(returnPath)}`;
-    const { data, error } = await client.signIn
-      .social({
-        provider,
-        callbackURL: here(`${welcomePath}?${next}`),
-        errorCallbackURL: here(`${pathname}?${next}`),
-      })
-      .catch(() => ({ data: null, error: { status: 0 } as AuthErrorLike }));
-    if (error || !data?.url) {
-      setFailure(error ?? {});
-      setBusy(null);
-      return;
-    }
-    window.location.assign(data.url);
+    return submit.run(
+      async () => {
+        const data = authData(
+          await client.signIn.social({
+            provider,
+            callbackURL: here(`${welcomePath}?${next}`),
+            errorCallbackURL: here(`${pathname}?${next}`),
+          }),
+        );
+        if (!data?.url) throw new AuthCallError({});
+        window.location.assign(data.url);
+      },
+      { keepBusy: true },
+    );
   };
 
   return (
@@ -50,13 +48,13 @@ export function ProviderButtons() {
       className={styles.providers}
       aria-label={translate({ id: "account.providers.label", message: "Sign in with another account" })}
     >
-      {failure ? <Alert kind="danger">{authErrorMessage(failure)}</Alert> : null}
+      <FormFailure submit={submit} />
       {providers.map(({ id, name }) => (
         <button
           key={id}
           type="button"
           className={`button button--secondary button--outline button--block ${styles.provider}`}
-          disabled={busy !== null}
+          disabled={submit.busy}
           onClick={() => void start(id)}
         >
           <Translate id="account.providers.continueWith" values={{ name }}>

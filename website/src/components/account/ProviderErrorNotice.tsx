@@ -1,5 +1,5 @@
 import { useLocation } from "@docusaurus/router";
-import { providerErrorMessage } from "../../lib/provider-error-message.js";
+import { providerErrorMessage } from "@site/src/lib/provider-error-message.js";
 import { Alert } from "./Alert.js";
 
 /** When a provider sent the learner back with `?error=`, says why they are not signed in. */

@@ -1,7 +1,8 @@
 import { useHistory, useLocation } from "@docusaurus/router";
+import Translate from "@docusaurus/Translate";
 import useBaseUrl from "@docusaurus/useBaseUrl";
+import { authUnavailableMessage } from "@site/src/lib/auth-error-message.js";
 import { type ReactNode, useEffect } from "react";
-import { UNAVAILABLE_MESSAGE } from "../../lib/auth-error-message.js";
 import { useAuth } from "../auth/AuthProvider.js";
 import { Alert } from "./Alert.js";
 import styles from "./account.module.css";
@@ -19,10 +20,10 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   }, [status, history, loginPath, pathname, search]);
 
   if (status === "signed-in") return <>{children}</>;
-  if (status === "unavailable") return <Alert kind="warning">{UNAVAILABLE_MESSAGE}</Alert>;
+  if (status === "unavailable") return <Alert kind="warning">{authUnavailableMessage()}</Alert>;
   return (
     <p className={styles.loading} aria-live="polite">
-      Checking your session…
+      <Translate id="account.checkingSession">Checking your session…</Translate>
     </p>
   );
 }

@@ -1,6 +1,4 @@
-import { useId } from "react";
-import styles from "./account.module.css";
-import { describedByIds, FieldMessages } from "./FieldMessages";
+import { FieldFrame } from "./FieldFrame.js";
 
 interface Props {
   label: string;
@@ -14,20 +12,17 @@ interface Props {
 
 /** A labelled multi-line text field with its own error message. */
 export function TextAreaField({ label, value, onChange, error, hint, ...rest }: Props) {
-  const id = useId();
   return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={3}
-        value={value}
-        onChange={(event) => onChange(event.currentTarget.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByIds({ id, hint, error })}
-        {...rest}
-      />
-      <FieldMessages id={id} hint={hint} error={error} />
-    </div>
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          {...rest}
+          {...control}
+          rows={3}
+          value={value}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { useLocation } from "@docusaurus/router";
 import useBaseUrl from "@docusaurus/useBaseUrl";
-import { isLocalPath } from "../../lib/local-path.js";
+import { isLocalPath } from "@site/src/lib/local-path.js";
 
 /**
  * Where to send the learner after signing in or registering: the `next` query parameter when it is a path on

@@ -1,6 +1,6 @@
+import { useServiceUrls } from "@site/src/lib/service-urls.js";
+import { fetchSignInProviders, type SignInProvider } from "@site/src/lib/sign-in-providers.js";
 import { useEffect, useState } from "react";
-import { useServiceUrls } from "../../lib/service-urls.js";
-import { fetchSignInProviders, type SignInProvider } from "../../lib/sign-in-providers.js";
 
 /** `null` while asking or when the auth-server cannot be asked (the page's own notice says so). */
 export function useSignInProviders(): SignInProvider[] | null {

@@ -42,7 +42,7 @@ export function AccountMenu({
     <>
       <li>
         <Link className={linkClass} to="/profile" onClick={close}>
-          Profile
+          <Translate id="account.menu.profile">Profile</Translate>
         </Link>
       </li>
       <li>
@@ -52,7 +52,7 @@ export function AccountMenu({
       </li>
       <li>
         <Link className={linkClass} to="/account/sessions" onClick={close}>
-          Sessions
+          <Translate id="account.menu.sessions">Sessions</Translate>
         </Link>
       </li>
       <li>
@@ -62,7 +62,7 @@ export function AccountMenu({
       </li>
       <li>
         <button type="button" className={`${linkClass} ${styles.menuButton}`} onClick={signOut}>
-          Sign out
+          <Translate id="account.menu.signOut">Sign out</Translate>
         </button>
       </li>
     </>

@@ -1,5 +1,6 @@
 import Link from "@docusaurus/Link";
 import { useLocation } from "@docusaurus/router";
+import Translate from "@docusaurus/Translate";
 import { useAuth } from "../auth/AuthProvider.js";
 import { AccountMenu } from "./AccountMenu.js";
 import styles from "./navbar.module.css";
@@ -23,7 +24,7 @@ export function AccountNavbarItem({ mobile = false, onClick }: Props) {
     const className = mobile ? "menu__link" : `navbar__item navbar__link ${styles.signIn}`;
     const link = (
       <Link className={className} to={`/login${next}`} onClick={onClick}>
-        Sign in
+        <Translate id="account.menu.signIn">Sign in</Translate>
       </Link>
     );
     return mobile ? <li className="menu__list-item">{link}</li> : link;

@@ -1,7 +1,8 @@
-import { translate } from "@docusaurus/Translate";
+import Translate, { translate } from "@docusaurus/Translate";
+import { levelLabel, levelList } from "@site/src/lib/level-label.js";
+import { isForReader, parseLevelList, type ReaderLevels } from "@site/src/lib/personalisation.js";
+import type { BackgroundLevel as Level } from "@textbook/profile-api/contract";
 import type { ReactNode } from "react";
-import type { Level } from "../../lib/learner-profile.js";
-import { describeLevels, isForReader, parseLevelList, type ReaderLevels } from "../../lib/personalisation.js";
 import { usePersonalisation } from "./PersonalisationProvider.js";
 import styles from "./personalisation.module.css";
 import { ShowAllSwitch } from "./ShowAllSwitch.js";
@@ -32,9 +33,20 @@ export function ForLevel({ software, hardware, title, children }: ForLevelProps)
 
   if (!forReader && !showAll) {
     return (
-      <aside className={styles.folded} aria-label={`Hidden for your background: ${heading}`}>
+      <aside
+        className={styles.folded}
+        aria-label={translate(
+          { id: "personalisation.forLevel.folded.label", message: "Hidden for your background: {heading}" },
+          { heading },
+        )}
+      >
         <span>
-          <strong>{heading}</strong> is meant for another background ({label.toLowerCase()}), so it is folded.
+          <Translate
+            id="personalisation.forLevel.folded"
+            values={{ heading: <strong>{heading}</strong>, audience: label.toLocaleLowerCase() }}
+          >
+            {"{heading} is meant for another background ({audience}), so it is folded."}
+          </Translate>
         </span>
         <ShowAllSwitch />
       </aside>
@@ -72,7 +84,8 @@ function whyLine(
       message: "Shown to every reader until a profile says which background you have.",
     });
   const dimension = audience.software && reader.software ? "software" : "hardware";
-  const level = (dimension === "software" ? reader.software : reader.hardware) ?? "";
+  const readerLevel = dimension === "software" ? reader.software : reader.hardware;
+  const level = readerLevel ? levelLabel(readerLevel).toLocaleLowerCase() : "";
   return dimension === "software"
     ? translate(
         {
@@ -90,10 +103,22 @@ function whyLine(
       );
 }
 
+/** The badge of a block: who it is for ("For software background none yet or beginner"). */
 function audienceLabel({ software, hardware }: { software?: Level[]; hardware?: Level[] }): string {
-  const parts = [
-    software ? `software background ${describeLevels(software)}` : null,
-    hardware ? `hardware background ${describeLevels(hardware)}` : null,
-  ].filter(Boolean);
-  return parts.length ? `For ${parts.join(", ")}` : "For every reader";
+  const softwarePart = software
+    ? translate(
+        { id: "personalisation.forLevel.audience.software", message: "software background {levels}" },
+        { levels: levelList(software) },
+      )
+    : null;
+  const hardwarePart = hardware
+    ? translate(
+        { id: "personalisation.forLevel.audience.hardware", message: "hardware background {levels}" },
+        { levels: levelList(hardware) },
+      )
+    : null;
+  const parts = [softwarePart, hardwarePart].filter(Boolean).join(", ");
+  return parts
+    ? translate({ id: "personalisation.forLevel.audience", message: "For {audience}" }, { audience: parts })
+    : translate({ id: "personalisation.forLevel.audience.everyone", message: "For every reader" });
 }

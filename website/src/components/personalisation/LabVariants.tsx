@@ -1,6 +1,6 @@
 import { translate } from "@docusaurus/Translate";
+import { hasRealRobot, type LabKind, showsLabVariant } from "@site/src/lib/personalisation.js";
 import { createContext, type ReactNode, useContext } from "react";
-import { hasRealRobot, type LabKind, showsLabVariant } from "../../lib/personalisation.js";
 import { usePersonalisation } from "./PersonalisationProvider.js";
 import styles from "./personalisation.module.css";
 import { ShowAllSwitch } from "./ShowAllSwitch.js";

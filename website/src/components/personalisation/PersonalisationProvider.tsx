@@ -1,5 +1,5 @@
+import type { ReaderLevels } from "@site/src/lib/personalisation.js";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import type { ReaderLevels } from "../../lib/personalisation.js";
 
 const SHOW_ALL_KEY = "textbook:show-all-variants";
 

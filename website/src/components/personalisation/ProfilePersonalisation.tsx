@@ -1,7 +1,7 @@
+import { labHardwareOf } from "@site/src/lib/learner-profile.js";
+import type { ReaderLevels } from "@site/src/lib/personalisation.js";
+import { forgetLevels, readRememberedLevels, rememberLevels } from "@site/src/lib/remembered-levels.js";
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useState } from "react";
-import { labHardwareOf } from "../../lib/learner-profile.js";
-import type { ReaderLevels } from "../../lib/personalisation.js";
-import { forgetLevels, readRememberedLevels, rememberLevels } from "../../lib/remembered-levels.js";
 import { useAuth } from "../auth/AuthProvider.js";
 import { useProfile } from "../profile/ProfileProvider.js";
 import { PersonalisationProvider } from "./PersonalisationProvider.js";

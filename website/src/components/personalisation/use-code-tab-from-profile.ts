@@ -1,6 +1,6 @@
 import { createStorageSlot } from "@docusaurus/theme-common";
+import { CODE_TAB_GROUP, codeTabFor } from "@site/src/lib/code-tab-choice.js";
 import { useEffect } from "react";
-import { CODE_TAB_GROUP, codeTabFor } from "../../lib/code-tab-choice.js";
 
 // Docusaurus keeps a tab group's choice under this key and updates every mounted <Tabs> of the group on a change.
 const tabChoice = createStorageSlot(`docusaurus.tab.${CODE_TAB_GROUP}`);

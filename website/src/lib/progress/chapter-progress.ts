@@ -1,23 +1,17 @@
-/** One chapter's progress as the profile-api stores it (`GET /v1/progress`). */
-export interface ChapterProgress {
-  docId: string;
-  fraction: number;
-  anchor: string | null;
-  completedAt: string | null;
-  lastVisitedAt: string;
-}
+import {
+  type ChapterProgressUpdate,
+  DOC_ID_PATTERN,
+  type StoredChapterProgress,
+} from "@textbook/profile-api/contract";
 
-/** One chapter's progress as a PATCH sends it, and as the browser keeps it until it is sent. */
-export interface ProgressUpdate {
-  docId: string;
-  fraction: number;
-  anchor: string | null;
-  completed: boolean;
-  visitedAt: string;
-}
+/** One chapter's progress as the profile-api stores it (`GET /v1/progress`). */
+export type ChapterProgress = StoredChapterProgress;
+
+/** One chapter's progress as a PATCH sends it (every field given), and as the browser keeps it until it is sent. */
+export type ProgressUpdate = Required<ChapterProgressUpdate>;
 
 /** Doc ids the profile-api takes; a doc with another id (a custom front-matter id) is not tracked. */
-export const TRACKABLE_DOC_ID = /^[a-z0-9][a-z0-9/_-]{0,199}$/;
+export const TRACKABLE_DOC_ID = new RegExp(DOC_ID_PATTERN);
 
 /** Two updates of one chapter merged by the profile-api's rules: the furthest point, completed once, latest visit. */
 export function mergeUpdates(stored: ProgressUpdate | undefined, sent: ProgressUpdate): ProgressUpdate {

@@ -1,18 +1,20 @@
 import Translate, { translate } from "@docusaurus/Translate";
-import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/account/Alert.js";
-import styles from "../../components/account/account.module.css";
-import { Field } from "../../components/account/Field.js";
-import { useProfile } from "../../components/profile/ProfileProvider.js";
-import type { ProfileApiClient } from "../../lib/profile-api-client.js";
-import { ProfileApiError } from "../../lib/profile-api-error.js";
+import { Alert } from "@site/src/components/account/Alert.js";
+import styles from "@site/src/components/account/account.module.css";
+import { Field } from "@site/src/components/account/Field.js";
+import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
+import { useProfile } from "@site/src/components/profile/ProfileProvider.js";
+import type { ProfileApiClient } from "@site/src/lib/profile-api-client.js";
+import { fieldErrorsOf } from "@site/src/lib/profile-api-error-message.js";
 import {
   type DraftErrors,
   fromDraft,
   type ProfileDraft,
   toDraft,
   validateDraft,
-} from "../../lib/profile-form.js";
+} from "@site/src/lib/profile-form.js";
+import { type FormEvent, useState } from "react";
 import { BackgroundFields } from "./BackgroundFields.js";
 
 interface Props {
@@ -27,44 +29,31 @@ export function BackgroundQuestions({ api, name, onSaved }: Props) {
   const { update } = useProfile();
   const [draft, setDraft] = useState<ProfileDraft>(() => toDraft(null, name));
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useFormSubmit();
 
-  const submit = async (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
     const found = validateDraft(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      update(await api.putProfile(fromDraft(draft)));
-      onSaved();
-    } catch (error) {
-      setBusy(false);
-      if (error instanceof ProfileApiError && error.code === "validation_failed") {
-        setErrors(
-          Object.fromEntries(error.details.map(({ field, message }) => [field.split(/[./[]/)[0], message])),
-        );
-      }
-      setFailure(
-        translate({
-          id: "account.welcome.saveFailed",
-          message: "Your answers could not be saved. Check them and try again.",
-        }),
-      );
-    }
+    await submit.run(
+      async () => {
+        update(await api.putProfile(fromDraft(draft)));
+        onSaved();
+      },
+      { service: "profile", keepBusy: true, onFailure: (error) => setErrors(fieldErrorsOf(error)) },
+    );
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate>
+    <form className={styles.form} onSubmit={save} noValidate>
       <Alert kind="info">
         <Translate id="account.welcome.questions">
           A few questions first, as when registering: your answers decide which primers, deep dives and lab
           variants the chapters show you. You can change them on your profile at any time.
         </Translate>
       </Alert>
-      {failure ? <Alert kind="danger">{failure}</Alert> : null}
+      <FormFailure submit={submit} />
       <Field
         label={translate({ id: "account.welcome.name", message: "Name" })}
         autoComplete="name"
@@ -86,9 +75,9 @@ export function BackgroundQuestions({ api, name, onSaved }: Props) {
       <button
         className={`button button--primary button--block ${styles.submit}`}
         type="submit"
-        disabled={busy}
+        disabled={submit.busy}
       >
-        {busy ? (
+        {submit.busy ? (
           <Translate id="account.welcome.saving">Saving…</Translate>
         ) : (
           <Translate id="account.welcome.save">Save and continue</Translate>

@@ -1,12 +1,12 @@
 import Link from "@docusaurus/Link";
 import { useHistory } from "@docusaurus/router";
 import Translate from "@docusaurus/Translate";
+import { Alert } from "@site/src/components/account/Alert.js";
+import styles from "@site/src/components/account/account.module.css";
+import { useReturnPath } from "@site/src/components/account/use-return-path.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { useProfile } from "@site/src/components/profile/ProfileProvider.js";
 import { useEffect } from "react";
-import { Alert } from "../../components/account/Alert.js";
-import styles from "../../components/account/account.module.css";
-import { useReturnPath } from "../../components/account/use-return-path.js";
-import { useAuth } from "../../components/auth/AuthProvider.js";
-import { useProfile } from "../../components/profile/ProfileProvider.js";
 import { BackgroundQuestions } from "./BackgroundQuestions.js";
 
 /**

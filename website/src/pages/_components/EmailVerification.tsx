@@ -1,10 +1,11 @@
 import Link from "@docusaurus/Link";
 import { useLocation } from "@docusaurus/router";
+import Translate from "@docusaurus/Translate";
+import { Alert } from "@site/src/components/account/Alert.js";
+import { useReturnPath } from "@site/src/components/account/use-return-path.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { authErrorMessage } from "@site/src/lib/auth-error-message.js";
 import { useEffect, useRef, useState } from "react";
-import { Alert } from "../../components/account/Alert.js";
-import { useReturnPath } from "../../components/account/use-return-path.js";
-import { useAuth } from "../../components/auth/AuthProvider.js";
-import { authErrorMessage } from "../../lib/auth-error-message.js";
 
 type Outcome = { kind: "checking" } | { kind: "verified" } | { kind: "failed"; message: string };
 
@@ -45,25 +46,57 @@ export function EmailVerification() {
     );
   }, [client, token, linkError, refresh]);
 
-  if (outcome.kind === "checking") return <p aria-live="polite">Verifying your e-mail address…</p>;
+  if (outcome.kind === "checking") {
+    return (
+      <p aria-live="polite">
+        <Translate id="auth.verify.checking">Verifying your e-mail address…</Translate>
+      </p>
+    );
+  }
   if (outcome.kind === "failed") {
     return (
       <Alert kind="danger">
-        {outcome.message} You can ask for a new link from the <Link to="/login">sign-in page</Link>.
+        {outcome.message}{" "}
+        <Translate
+          id="auth.verify.failed.askAgain"
+          values={{
+            signInPage: (
+              <Link to="/login">
+                <Translate id="auth.verify.failed.signInPage">sign-in page</Translate>
+              </Link>
+            ),
+          }}
+        >
+          {"You can ask for a new link from the {signInPage}."}
+        </Translate>
       </Alert>
     );
   }
   return (
     <Alert kind="success">
-      Your e-mail address is verified.{" "}
+      <Translate id="auth.verify.verified">Your e-mail address is verified.</Translate>{" "}
       {status === "signed-in" && user ? (
         <>
-          You are signed in as <strong>{user.name}</strong>. <Link to={returnPath}>Continue</Link>
+          <Translate id="auth.signIn.alreadySignedIn" values={{ name: <strong>{user.name}</strong> }}>
+            {"You are signed in as {name}."}
+          </Translate>{" "}
+          <Link to={returnPath}>
+            <Translate id="auth.signIn.continue">Continue</Translate>
+          </Link>
         </>
       ) : (
-        <>
-          <Link to="/login">Sign in</Link> to continue.
-        </>
+        <Translate
+          id="auth.verify.signInToContinue"
+          values={{
+            signIn: (
+              <Link to="/login">
+                <Translate id="auth.verify.signIn">Sign in</Translate>
+              </Link>
+            ),
+          }}
+        >
+          {"{signIn} to continue."}
+        </Translate>
       )}
     </Alert>
   );

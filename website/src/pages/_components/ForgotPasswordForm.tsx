@@ -1,9 +1,12 @@
+import Translate, { translate } from "@docusaurus/Translate";
+import { Alert } from "@site/src/components/account/Alert.js";
+import styles from "@site/src/components/account/account.module.css";
+import { Field } from "@site/src/components/account/Field.js";
+import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { authData } from "@site/src/lib/auth-result.js";
 import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/account/Alert.js";
-import styles from "../../components/account/account.module.css";
-import { Field } from "../../components/account/Field.js";
-import { useAuth } from "../../components/auth/AuthProvider.js";
-import { type AuthErrorLike, authErrorMessage } from "../../lib/auth-error-message.js";
 import { useAbsoluteUrl } from "./use-absolute-url.js";
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -12,40 +15,41 @@ export function ForgotPasswordForm() {
   const resetUrl = useAbsoluteUrl("/reset-password");
   const [email, setEmail] = useState("");
   const [emailError, setEmailError] = useState<string>();
-  const [failure, setFailure] = useState<AuthErrorLike | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useFormSubmit();
 
-  const submit = async (event: FormEvent) => {
+  const send = async (event: FormEvent) => {
     event.preventDefault();
     const address = email.trim();
+    const valid = /^[^\s@]+@[^\s@]+$/.test(address);
     setEmailError(
-      /^[^\s@]+@[^\s@]+$/.test(address) ? undefined : "Enter the e-mail address of your account.",
+      valid
+        ? undefined
+        : translate({ id: "auth.forgot.emailMissing", message: "Enter the e-mail address of your account." }),
     );
-    if (!/^[^\s@]+@[^\s@]+$/.test(address)) return;
-    setBusy(true);
-    setFailure(null);
-    const { error } = await client
-      .requestPasswordReset({ email: address, redirectTo: resetUrl() })
-      .catch(() => ({ error: { status: 0 } as AuthErrorLike }));
-    setBusy(false);
-    if (error) setFailure(error);
-    else setSentTo(address);
+    if (!valid) return;
+    await submit.run(async () => {
+      authData(await client.requestPasswordReset({ email: address, redirectTo: resetUrl() }));
+      setSentTo(address);
+    });
   };
 
   if (sentTo) {
     return (
       <Alert kind="success">
-        If <strong>{sentTo}</strong> has an account, a link to choose a new password is on its way. It works
-        once, for a limited time.
+        <Translate id="auth.forgot.sent" values={{ email: <strong>{sentTo}</strong> }}>
+          {
+            "If {email} has an account, a link to choose a new password is on its way. It works once, for a limited time."
+          }
+        </Translate>
       </Alert>
     );
   }
   return (
-    <form className={styles.form} onSubmit={submit} noValidate>
-      {failure ? <Alert kind="danger">{authErrorMessage(failure)}</Alert> : null}
+    <form className={styles.form} onSubmit={send} noValidate>
+      <FormFailure submit={submit} />
       <Field
-        label="E-mail"
+        label={translate({ id: "auth.field.email", message: "E-mail" })}
         type="email"
         autoComplete="email"
         required
@@ -56,9 +60,11 @@ export function ForgotPasswordForm() {
       <button
         className={`button button--primary button--block ${styles.submit}`}
         type="submit"
-        disabled={busy}
+        disabled={submit.busy}
       >
-        {busy ? "Sending…" : "Send the reset link"}
+        {submit.busy
+          ? translate({ id: "auth.forgot.busy", message: "Sending…" })
+          : translate({ id: "auth.forgot.submit", message: "Send the reset link" })}
       </button>
     </form>
   );

@@ -1,12 +1,15 @@
 import Link from "@docusaurus/Link";
 import { useHistory } from "@docusaurus/router";
+import Translate, { translate } from "@docusaurus/Translate";
+import { Alert } from "@site/src/components/account/Alert.js";
+import styles from "@site/src/components/account/account.module.css";
+import { Field } from "@site/src/components/account/Field.js";
+import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
+import { useReturnPath } from "@site/src/components/account/use-return-path.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { AuthCallError, authData } from "@site/src/lib/auth-result.js";
 import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/account/Alert.js";
-import styles from "../../components/account/account.module.css";
-import { Field } from "../../components/account/Field.js";
-import { useReturnPath } from "../../components/account/use-return-path.js";
-import { useAuth } from "../../components/auth/AuthProvider.js";
-import { type AuthErrorLike, authErrorMessage } from "../../lib/auth-error-message.js";
 import { ResendVerification } from "./ResendVerification.js";
 import { useAbsoluteUrl } from "./use-absolute-url.js";
 
@@ -18,43 +21,56 @@ export function LoginForm() {
   const verifyUrl = useAbsoluteUrl("/verify-email");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<AuthErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [unverified, setUnverified] = useState(false);
+  const submit = useFormSubmit();
 
-  if (status === "signed-in" && user && !busy) {
+  if (status === "signed-in" && user && !submit.busy) {
     return (
       <Alert kind="info">
-        You are signed in as <strong>{user.name}</strong>. <Link to={returnPath}>Continue</Link>
+        <Translate id="auth.signIn.alreadySignedIn" values={{ name: <strong>{user.name}</strong> }}>
+          {"You are signed in as {name}."}
+        </Translate>{" "}
+        <Link to={returnPath}>
+          <Translate id="auth.signIn.continue">Continue</Translate>
+        </Link>
       </Alert>
     );
   }
 
-  const submit = async (event: FormEvent) => {
+  const signIn = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
+    setUnverified(false);
     // With verification required, a sign-in before verifying sends a fresh link: it must lead back here.
     const callbackURL = `${verifyUrl()}?next=${encodeURIComponent(returnPath)}`;
-    const result = await client.signIn
-      .email({ email: email.trim(), password, callbackURL })
-      .catch((cause: Error) => ({ error: { message: cause.message } as AuthErrorLike }));
-    if (result.error) {
-      setError(result.error);
-      setBusy(false);
-      return;
-    }
-    // Wait for the session before leaving, so the next page does not see a signed-out learner.
-    await refresh();
-    history.push(returnPath);
+    await submit.run(
+      async () => {
+        authData(await client.signIn.email({ email: email.trim(), password, callbackURL }));
+        // Wait for the session before leaving, so the next page does not see a signed-out learner.
+        await refresh();
+        history.push(returnPath);
+      },
+      {
+        keepBusy: true,
+        onFailure: (error) =>
+          setUnverified(error instanceof AuthCallError && error.detail.code === "EMAIL_NOT_VERIFIED"),
+      },
+    );
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate>
-      {error ? <Alert kind="danger">{authErrorMessage(error)}</Alert> : null}
-      {error?.code === "EMAIL_NOT_VERIFIED" ? <ResendVerification email={email.trim()} /> : null}
-      <Field label="E-mail" type="email" autoComplete="email" required value={email} onChange={setEmail} />
+    <form className={styles.form} onSubmit={signIn} noValidate>
+      <FormFailure submit={submit} />
+      {unverified ? <ResendVerification email={email.trim()} /> : null}
       <Field
-        label="Password"
+        label={translate({ id: "auth.field.email", message: "E-mail" })}
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={setEmail}
+      />
+      <Field
+        label={translate({ id: "auth.field.password", message: "Password" })}
         type="password"
         autoComplete="current-password"
         required
@@ -64,12 +80,16 @@ export function LoginForm() {
       <button
         className={`button button--primary button--block ${styles.submit}`}
         type="submit"
-        disabled={busy}
+        disabled={submit.busy}
       >
-        {busy ? "Signing in…" : "Sign in"}
+        {submit.busy
+          ? translate({ id: "auth.signIn.busy", message: "Signing in…" })
+          : translate({ id: "auth.signIn.submit", message: "Sign in" })}
       </button>
       <div className={styles.links}>
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">
+          <Translate id="auth.signIn.forgotPassword">Forgot your password?</Translate>
+        </Link>
       </div>
     </form>
   );

@@ -1,19 +1,21 @@
 import { useHistory } from "@docusaurus/router";
-import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/account/Alert.js";
-import styles from "../../components/account/account.module.css";
-import { Field } from "../../components/account/Field.js";
-import { useReturnPath } from "../../components/account/use-return-path.js";
-import { useAuth } from "../../components/auth/AuthProvider.js";
-import { type AuthErrorLike, authErrorMessage } from "../../lib/auth-error-message.js";
-import { savePendingProfile } from "../../lib/pending-profile.js";
+import Translate, { translate } from "@docusaurus/Translate";
+import styles from "@site/src/components/account/account.module.css";
+import { Field } from "@site/src/components/account/Field.js";
+import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
+import { useReturnPath } from "@site/src/components/account/use-return-path.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { authData } from "@site/src/lib/auth-result.js";
+import { savePendingProfile } from "@site/src/lib/pending-profile.js";
 import {
   type DraftErrors,
   fromDraft,
   type ProfileDraft,
   toDraft,
   validateDraft,
-} from "../../lib/profile-form.js";
+} from "@site/src/lib/profile-form.js";
+import { type FormEvent, useState } from "react";
 import { BackgroundFields } from "./BackgroundFields.js";
 import { CheckYourInbox } from "./CheckYourInbox.js";
 import { useAbsoluteUrl } from "./use-absolute-url.js";
@@ -37,47 +39,43 @@ export function RegisterForm() {
   const [password, setPassword] = useState("");
   const [draft, setDraft] = useState<ProfileDraft>(() => toDraft(null));
   const [errors, setErrors] = useState<AccountErrors & DraftErrors>({});
-  const [failure, setFailure] = useState<AuthErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
   const [awaitingVerification, setAwaitingVerification] = useState(false);
+  const submit = useFormSubmit();
 
   if (awaitingVerification) return <CheckYourInbox email={email.trim()} />;
 
-  const submit = async (event: FormEvent) => {
+  const register = async (event: FormEvent) => {
     event.preventDefault();
     const found = { ...checkAccount(draft.displayName, email, password), ...validateDraft(draft) };
     setErrors(found);
-    setFailure(null);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    const name = draft.displayName.trim();
-    const result = await client.signUp
-      .email({
-        name,
-        email: email.trim(),
-        password,
-        callbackURL: `${verifyUrl()}?next=${encodeURIComponent(returnPath)}`,
-      })
-      .catch(() => ({ data: null, error: { status: 0 } as AuthErrorLike }));
-    if (result.error || !result.data) {
-      setFailure(result.error);
-      setBusy(false);
-      return;
-    }
-    savePendingProfile(email.trim(), fromDraft(draft));
-    if (!result.data.token) {
-      setAwaitingVerification(true);
-      return;
-    }
-    await refresh();
-    history.push(returnPath);
+    await submit.run(
+      async () => {
+        const data = authData(
+          await client.signUp.email({
+            name: draft.displayName.trim(),
+            email: email.trim(),
+            password,
+            callbackURL: `${verifyUrl()}?next=${encodeURIComponent(returnPath)}`,
+          }),
+        );
+        savePendingProfile(email.trim(), fromDraft(draft));
+        if (!data?.token) {
+          setAwaitingVerification(true);
+          return;
+        }
+        await refresh();
+        history.push(returnPath);
+      },
+      { keepBusy: true },
+    );
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate>
-      {failure ? <Alert kind="danger">{authErrorMessage(failure)}</Alert> : null}
+    <form className={styles.form} onSubmit={register} noValidate>
+      <FormFailure submit={submit} />
       <Field
-        label="Name"
+        label={translate({ id: "auth.field.name", message: "Name" })}
         autoComplete="name"
         required
         value={draft.displayName}
@@ -86,7 +84,7 @@ export function RegisterForm() {
       />
       <div className={styles.twoColumns}>
         <Field
-          label="E-mail"
+          label={translate({ id: "auth.field.email", message: "E-mail" })}
           type="email"
           autoComplete="email"
           required
@@ -95,18 +93,20 @@ export function RegisterForm() {
           error={errors.email}
         />
         <Field
-          label="Password"
+          label={translate({ id: "auth.field.password", message: "Password" })}
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 8 characters."
+          hint={translate({ id: "auth.field.password.hint", message: "At least 8 characters." })}
           value={password}
           onChange={setPassword}
           error={errors.password}
         />
       </div>
       <fieldset className={styles.fieldset}>
-        <legend>Your background</legend>
+        <legend>
+          <Translate id="auth.register.background">Your background</Translate>
+        </legend>
         <BackgroundFields
           draft={draft}
           errors={errors}
@@ -116,9 +116,11 @@ export function RegisterForm() {
       <button
         className={`button button--primary button--block ${styles.submit}`}
         type="submit"
-        disabled={busy}
+        disabled={submit.busy}
       >
-        {busy ? "Creating your account…" : "Create account"}
+        {submit.busy
+          ? translate({ id: "auth.register.busy", message: "Creating your account…" })
+          : translate({ id: "auth.register.submit", message: "Create account" })}
       </button>
     </form>
   );
@@ -126,10 +128,24 @@ export function RegisterForm() {
 
 function checkAccount(name: string, email: string, password: string): AccountErrors {
   const errors: AccountErrors = {};
-  if (!name.trim()) errors.name = "Enter your name.";
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
-    errors.email = "Enter an e-mail address like ada@example.com.";
-  if (password.length < 8) errors.password = "Use at least 8 characters.";
-  else if (password.length > 128) errors.password = "Use at most 128 characters.";
+  if (!name.trim()) errors.name = translate({ id: "auth.register.nameMissing", message: "Enter your name." });
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+    errors.email = translate({
+      id: "auth.register.emailInvalid",
+      message: "Enter an e-mail address like ada@example.com.",
+    });
+  }
+  if (password.length < 8) errors.password = passwordTooShort();
+  else if (password.length > 128) {
+    errors.password = translate({
+      id: "auth.field.password.tooLong",
+      message: "Use at most 128 characters.",
+    });
+  }
   return errors;
+}
+
+/** The password rule both the registration and the new-password form check before asking the auth-server. */
+export function passwordTooShort(): string {
+  return translate({ id: "auth.field.password.tooShort", message: "Use at least 8 characters." });
 }

@@ -1,12 +1,14 @@
 import Link from "@docusaurus/Link";
-import Translate, { translate } from "@docusaurus/Translate";
-import { useAuth } from "../../components/auth/AuthProvider.js";
-import { ContinueReading } from "../../components/progress/ContinueReading.js";
+import Translate from "@docusaurus/Translate";
+import useDocusaurusContext from "@docusaurus/useDocusaurusContext";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { ContinueReading } from "@site/src/components/progress/ContinueReading.js";
 import { HeroPreview } from "./HeroPreview.js";
 import styles from "./home.module.css";
 
 /** The homepage's opening: what the book is, and the two ways in. */
 export function Hero() {
+  const { siteConfig } = useDocusaurusContext();
   const { status, user } = useAuth();
   const signedIn = status === "signed-in" && user;
   return (
@@ -16,16 +18,8 @@ export function Hero() {
           <p className={styles.eyebrow}>
             <Translate id="home.hero.eyebrow">An open, hands-on textbook</Translate>
           </p>
-          <h1 className={styles.title}>
-            {translate({ id: "home.hero.title", message: "Physical AI & Humanoid Robotics" })}
-          </h1>
-          <p className={styles.tagline}>
-            {translate({
-              id: "home.hero.tagline",
-              message:
-                "From the embodied-intelligence loop to a voice-commanded humanoid, one hands-on module at a time.",
-            })}
-          </p>
+          <h1 className={styles.title}>{siteConfig.title}</h1>
+          <p className={styles.tagline}>{siteConfig.tagline}</p>
           <div className={styles.actions}>
             <Link className="button button--primary button--lg" to="/docs/intro">
               <Translate id="home.hero.startReading">Start reading</Translate>
@@ -48,7 +42,7 @@ export function Hero() {
           </div>
           <ul className={styles.facts}>
             <li>
-              <Translate id="home.hero.fact.modules">8 modules · 25+ chapters</Translate>
+              <Translate id="home.hero.fact.size">8 modules · 25+ chapters</Translate>
             </li>
             <li>
               <Translate id="home.hero.fact.labs">Python & ROS 2 labs</Translate>

@@ -24,18 +24,18 @@ export function HeroPreview() {
         </pre>
         <div className={styles.previewBlock}>
           <span className={styles.previewBadge}>
-            <Translate id="home.preview.primerBadge">For you · beginner</Translate>
+            <Translate id="home.preview.primer.badge">For you · beginner</Translate>
           </span>
           <span>
-            <Translate id="home.preview.primer">Python primer: classes and callbacks</Translate>
+            <Translate id="home.preview.primer.title">Python primer: classes and callbacks</Translate>
           </span>
         </div>
         <div className={`${styles.previewBlock} ${styles.previewLab}`}>
           <span className={styles.previewBadge}>
-            <Translate id="home.preview.labBadge">Your lab · simulation</Translate>
+            <Translate id="home.preview.lab.badge">Your lab · simulation</Translate>
           </span>
           <span>
-            <Translate id="home.preview.lab">Drive turtlesim to a goal</Translate>
+            <Translate id="home.preview.lab.title">Drive turtlesim to a goal</Translate>
           </span>
         </div>
         <div className={styles.previewSwitch}>

@@ -1,31 +1,34 @@
 import Translate, { translate } from "@docusaurus/Translate";
 import styles from "./home.module.css";
 
-const STEPS = [
-  {
-    title: translate({ id: "home.adapts.background.title", message: "Tell us your background" }),
-    text: translate({
-      id: "home.adapts.background.text",
-      message: "Software and hardware experience, the languages you know, what you want to build.",
-    }),
-  },
-  {
-    title: translate({ id: "home.adapts.chapters.title", message: "Chapters adapt" }),
-    text: translate({
-      id: "home.adapts.chapters.text",
-      message:
-        "Beginners get primers where they need them; experienced readers get the details under the hood.",
-    }),
-  },
-  {
-    title: translate({ id: "home.adapts.labs.title", message: "Labs fit your hardware" }),
-    text: translate({
-      id: "home.adapts.labs.text",
-      message:
-        "Run every lab in simulation, or on a real robot when you have one. Switch to all variants any time.",
-    }),
-  },
-];
+/** The three steps, in the reader's language. */
+function steps(): { title: string; text: string }[] {
+  return [
+    {
+      title: translate({ id: "home.adapts.background.title", message: "Tell us your background" }),
+      text: translate({
+        id: "home.adapts.background.text",
+        message: "Software and hardware experience, the languages you know, what you want to build.",
+      }),
+    },
+    {
+      title: translate({ id: "home.adapts.chapters.title", message: "Chapters adapt" }),
+      text: translate({
+        id: "home.adapts.chapters.text",
+        message:
+          "Beginners get primers where they need them; experienced readers get the details under the hood.",
+      }),
+    },
+    {
+      title: translate({ id: "home.adapts.labs.title", message: "Labs fit your hardware" }),
+      text: translate({
+        id: "home.adapts.labs.text",
+        message:
+          "Run every lab in simulation, or on a real robot when you have one. Switch to all variants any time.",
+      }),
+    },
+  ];
+}
 
 /** How personalisation works, in three steps. */
 export function HowItAdapts() {
@@ -36,7 +39,7 @@ export function HowItAdapts() {
           <Translate id="home.adapts.heading">A book that adapts to you</Translate>
         </h2>
         <ol className={styles.steps}>
-          {STEPS.map((step, index) => (
+          {steps().map((step, index) => (
             <li key={step.title} className={styles.step}>
               <span className={styles.stepNumber}>{index + 1}</span>
               <h3>{step.title}</h3>

@@ -1,7 +1,7 @@
 import Link from "@docusaurus/Link";
-import Translate from "@docusaurus/Translate";
+import Translate, { translate } from "@docusaurus/Translate";
 import styles from "./home.module.css";
-import { MODULES } from "./modules.js";
+import { homeModules } from "./modules.js";
 
 /** The modules as cards, in reading order. */
 export function ModuleGrid() {
@@ -14,17 +14,16 @@ export function ModuleGrid() {
           </Translate>
         </h2>
         <ol className={styles.grid}>
-          {MODULES.map((module) => (
+          {homeModules().map((module) => (
             <li key={module.title}>
               <Link className={styles.card} to={module.to}>
                 <span className={styles.cardNumber}>
-                  {module.number ? (
-                    <Translate id="home.modules.number" values={{ number: module.number }}>
-                      {"Module {number}"}
-                    </Translate>
-                  ) : (
-                    <Translate id="home.modules.reference">Reference</Translate>
-                  )}
+                  {module.number
+                    ? translate(
+                        { id: "home.module.number", message: "Module {number}" },
+                        { number: module.number },
+                      )
+                    : translate({ id: "home.module.reference", message: "Reference" })}
                 </span>
                 <span className={styles.cardTitle}>{module.title}</span>
                 <span className={styles.cardText}>{module.summary}</span>

@@ -1,7 +1,7 @@
 import { translate } from "@docusaurus/Translate";
-import { AccountPage } from "../../components/account/AccountPage.js";
-import { ProviderErrorNotice } from "../../components/account/ProviderErrorNotice.js";
-import { RequireSignIn } from "../../components/account/RequireSignIn.js";
+import { AccountPage } from "@site/src/components/account/AccountPage.js";
+import { ProviderErrorNotice } from "@site/src/components/account/ProviderErrorNotice.js";
+import { RequireSignIn } from "@site/src/components/account/RequireSignIn.js";
 import { SignInMethods } from "./_components/SignInMethods.js";
 
 export default function SignInMethodsPage() {

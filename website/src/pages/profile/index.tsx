@@ -1,13 +1,18 @@
-import { AccountPage } from "../../components/account/AccountPage.js";
-import { RequireSignIn } from "../../components/account/RequireSignIn.js";
+import { translate } from "@docusaurus/Translate";
+import { AccountPage } from "@site/src/components/account/AccountPage.js";
+import { RequireSignIn } from "@site/src/components/account/RequireSignIn.js";
 import { ProfileEditor } from "./_components/ProfileEditor.js";
 
 export default function ProfilePage() {
   return (
     <AccountPage
       wide
-      title="Your learner profile"
-      intro="Chapters use your background to show the primers, deep dives and lab variants that fit you."
+      title={translate({ id: "profile.page.title", message: "Your learner profile" })}
+      intro={translate({
+        id: "profile.page.intro",
+        message:
+          "Chapters use your background to show the primers, deep dives and lab variants that fit you.",
+      })}
     >
       <RequireSignIn>
         <ProfileEditor />

@@ -1,5 +1,5 @@
+import { AccountNavbarItem } from "@site/src/components/navbar/AccountNavbarItem.js";
 import ComponentTypes from "@theme-original/NavbarItem/ComponentTypes";
-import { AccountNavbarItem } from "../../components/navbar/AccountNavbarItem.js";
 
 // `custom-` types pass the theme's navbar validation; docusaurus.config.ts places this one on the right.
 export default {

@@ -1,4 +1,4 @@
-import { freePort } from "./free-port.js";
+import { freePort } from "@textbook/dev-tools/free-port";
 
 /** Where the site and the two services will listen: chosen before the build, which bakes the URLs in. */
 export interface ServiceUrls {

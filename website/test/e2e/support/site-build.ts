@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import type { BuiltSite } from "./service-urls.js";
 
 /** The one site build every e2e file shares, and the URLs baked into it. */
@@ -24,15 +24,18 @@ const BUILD_WAIT_MILLIS = 30 * 60_000;
 /** Waits for the shared build (started by the global setup) and returns it; rejects with the build's output. */
 export async function siteBuild(): Promise<SiteBuildPlan> {
   const plan = inject("siteBuild");
-  const deadline = Date.now() + BUILD_WAIT_MILLIS;
-  while (Date.now() < deadline) {
-    const status = await readFile(plan.statusFile, "utf8").then(
-      (text) => JSON.parse(text) as { ok: boolean; message?: string },
-      () => null,
-    );
-    if (status?.ok) return plan;
-    if (status) throw new Error(status.message);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The shared site build did not finish within ${BUILD_WAIT_MILLIS / 60_000} minutes.`);
+  const status = await vi.waitFor(
+    () =>
+      readFile(plan.statusFile, "utf8").then(
+        (text) => JSON.parse(text) as { ok: boolean; message?: string },
+        () => {
+          throw new Error(
+            `The shared site build did not finish within ${BUILD_WAIT_MILLIS / 60_000} minutes.`,
+          );
+        },
+      ),
+    { timeout: BUILD_WAIT_MILLIS, interval: 500 },
+  );
+  if (!status.ok) throw new Error(status.message);
+  return plan;
 }

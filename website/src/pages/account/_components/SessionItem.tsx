@@ -1,4 +1,5 @@
-import { describeDevice } from "../../../lib/describe-device.js";
+import Translate, { translate } from "@docusaurus/Translate";
+import { describeDevice } from "@site/src/lib/describe-device.js";
 import styles from "./sessions.module.css";
 
 /** The fields of a Better Auth session the list shows. */
@@ -22,22 +23,33 @@ interface Props {
 /** One session: device, address, last activity, and a way to end it. */
 export function SessionItem({ session, current, onRevoke }: Props) {
   const device = describeDevice(session.userAgent);
+  const thisDevice = translate({ id: "account.sessions.thisDevice", message: "This device" });
   return (
-    <li className={styles.item} aria-label={`${device}${current ? " (this device)" : ""}`}>
+    <li className={styles.item} aria-label={current ? `${device} (${thisDevice})` : device}>
       <div>
         <div className={styles.device}>
           {device}
-          {current ? <span className={styles.current}>This device</span> : null}
+          {current ? <span className={styles.current}>{thisDevice}</span> : null}
         </div>
         <div className={styles.meta}>
-          Last seen {dateTime.format(new Date(session.updatedAt))}
-          {session.ipAddress ? ` · ${session.ipAddress}` : ""} · signed in{" "}
-          {dateTime.format(new Date(session.createdAt))}
+          <Translate
+            id="account.sessions.lastSeen"
+            values={{ lastSeen: dateTime.format(new Date(session.updatedAt)) }}
+          >
+            {"Last seen {lastSeen}"}
+          </Translate>
+          {session.ipAddress ? ` · ${session.ipAddress}` : ""} ·{" "}
+          <Translate
+            id="account.sessions.signedIn"
+            values={{ signedIn: dateTime.format(new Date(session.createdAt)) }}
+          >
+            {"signed in {signedIn}"}
+          </Translate>
         </div>
       </div>
       {current ? null : (
         <button type="button" className="button button--sm button--secondary" onClick={onRevoke}>
-          Sign out this session
+          <Translate id="account.sessions.revoke">Sign out this session</Translate>
         </button>
       )}
     </li>

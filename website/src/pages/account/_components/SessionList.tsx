@@ -1,7 +1,8 @@
+import Translate from "@docusaurus/Translate";
+import { Alert } from "@site/src/components/account/Alert.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { authErrorMessage } from "@site/src/lib/auth-error-message.js";
 import { useCallback, useEffect, useState } from "react";
-import { Alert } from "../../../components/account/Alert.js";
-import { useAuth } from "../../../components/auth/AuthProvider.js";
-import { authErrorMessage } from "../../../lib/auth-error-message.js";
 import { SessionItem, type SessionRow } from "./SessionItem.js";
 import styles from "./sessions.module.css";
 
@@ -36,7 +37,14 @@ export function SessionList() {
     await load();
   };
 
-  if (!sessions) return problem ? <Alert kind="warning">{problem}</Alert> : <p>Loading your sessions…</p>;
+  if (!sessions) {
+    if (problem) return <Alert kind="warning">{problem}</Alert>;
+    return (
+      <p aria-live="polite">
+        <Translate id="account.sessions.loading">Loading your sessions…</Translate>
+      </p>
+    );
+  }
   const others = sessions.filter((session) => session.id !== sessionId);
   return (
     <>
@@ -57,10 +65,12 @@ export function SessionList() {
           className="button button--outline button--danger"
           onClick={() => act(client.revokeOtherSessions())}
         >
-          Sign out all other sessions
+          <Translate id="account.sessions.revokeOthers">Sign out all other sessions</Translate>
         </button>
       ) : (
-        <p className={styles.only}>This is your only session.</p>
+        <p className={styles.only}>
+          <Translate id="account.sessions.only">This is your only session.</Translate>
+        </p>
       )}
     </>
   );

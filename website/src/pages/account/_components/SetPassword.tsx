@@ -1,8 +1,10 @@
 import Translate from "@docusaurus/Translate";
+import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { authData } from "@site/src/lib/auth-result.js";
+import { useAbsoluteUrl } from "@site/src/pages/_components/use-absolute-url.js";
 import { useState } from "react";
-import { useAuth } from "../../../components/auth/AuthProvider.js";
-import { type AuthErrorLike, authErrorMessage } from "../../../lib/auth-error-message.js";
-import { useAbsoluteUrl } from "../../_components/use-absolute-url.js";
 
 /**
  * Sets a first password through the reset mail: the link proves the learner reads the account's mailbox, and
@@ -11,9 +13,9 @@ import { useAbsoluteUrl } from "../../_components/use-absolute-url.js";
 export function SetPassword({ email }: { email: string }) {
   const { client } = useAuth();
   const resetUrl = useAbsoluteUrl("/reset-password");
-  const [state, setState] = useState<"idle" | "busy" | "sent">("idle");
-  const [failure, setFailure] = useState<AuthErrorLike | null>(null);
-  if (state === "sent") {
+  const [sent, setSent] = useState(false);
+  const submit = useFormSubmit();
+  if (sent) {
     return (
       <span role="status">
         <Translate id="account.methods.passwordMailSent" values={{ email }}>
@@ -22,21 +24,18 @@ export function SetPassword({ email }: { email: string }) {
       </span>
     );
   }
-  const send = async () => {
-    setState("busy");
-    const { error } = await client
-      .requestPasswordReset({ email, redirectTo: resetUrl() })
-      .catch(() => ({ error: { status: 0 } as AuthErrorLike }));
-    setFailure(error);
-    setState(error ? "idle" : "sent");
-  };
+  const send = () =>
+    submit.run(async () => {
+      authData(await client.requestPasswordReset({ email, redirectTo: resetUrl() }));
+      setSent(true);
+    });
   return (
     <span>
-      {failure ? <span role="alert">{authErrorMessage(failure)} </span> : null}
+      <FormFailure submit={submit} />
       <button
         type="button"
         className="button button--sm button--primary"
-        disabled={state === "busy"}
+        disabled={submit.busy}
         onClick={() => void send()}
       >
         <Translate id="account.methods.setPassword">Set a password</Translate>

@@ -1,11 +1,14 @@
 import { useLocation } from "@docusaurus/router";
 import Translate, { translate } from "@docusaurus/Translate";
 import useBaseUrl from "@docusaurus/useBaseUrl";
+import { Alert } from "@site/src/components/account/Alert.js";
+import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
+import { useSignInProviders } from "@site/src/components/account/use-sign-in-providers.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { AuthCallError, authData } from "@site/src/lib/auth-result.js";
+import { failureMessage } from "@site/src/lib/failure-message.js";
 import { useCallback, useEffect, useState } from "react";
-import { Alert } from "../../../components/account/Alert.js";
-import { useSignInProviders } from "../../../components/account/use-sign-in-providers.js";
-import { useAuth } from "../../../components/auth/AuthProvider.js";
-import { type AuthErrorLike, authErrorMessage } from "../../../lib/auth-error-message.js";
 import { MethodItem } from "./MethodItem.js";
 import { SetPassword } from "./SetPassword.js";
 import styles from "./sessions.module.css";
@@ -24,15 +27,16 @@ export function SignInMethods() {
   const linked = new URLSearchParams(useLocation().search).get("linked");
   const [accounts, setAccounts] = useState<LinkedAccount[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useFormSubmit();
 
   const load = useCallback(async () => {
-    const { data, error } = await client.listAccounts().catch(() => ({ data: null, error: { status: 0 } }));
-    if (error || !data) {
-      setProblem(authErrorMessage(error));
-      return;
+    try {
+      const data = authData(await client.listAccounts());
+      if (!data) throw new AuthCallError({});
+      setAccounts(data);
+    } catch (error) {
+      setProblem(failureMessage(error, "auth"));
     }
-    setAccounts(data);
   }, [client]);
   useEffect(() => {
     void load();
@@ -47,41 +51,28 @@ export function SignInMethods() {
     );
   }
 
-  const fail = (error: AuthErrorLike) => {
-    setProblem(
-      error.code === "FAILED_TO_UNLINK_LAST_ACCOUNT"
-        ? translate({
-            id: "account.methods.lastMethod",
-            message: "This is your only way to sign in: set a password or link another account first.",
-          })
-        : authErrorMessage(error),
-    );
-    setBusy(false);
-  };
-  const link = async (provider: string) => {
-    setBusy(true);
-    setProblem(null);
+  const link = (provider: string) => {
     const page = new URL(pagePath, window.location.origin).toString();
-    const { data, error } = await client
-      .linkSocial({
-        provider,
-        callbackURL: `${page}?linked=${encodeURIComponent(provider)}`,
-        errorCallbackURL: page,
-      })
-      .catch(() => ({ data: null, error: { status: 0 } as AuthErrorLike }));
-    if (error || !data?.url) return fail(error ?? {});
-    window.location.assign(data.url);
+    return submit.run(
+      async () => {
+        const data = authData(
+          await client.linkSocial({
+            provider,
+            callbackURL: `${page}?linked=${encodeURIComponent(provider)}`,
+            errorCallbackURL: page,
+          }),
+        );
+        if (!data?.url) throw new AuthCallError({});
+        window.location.assign(data.url);
+      },
+      { keepBusy: true },
+    );
   };
-  const unlink = async (account: LinkedAccount) => {
-    setBusy(true);
-    setProblem(null);
-    const { error } = await client
-      .unlinkAccount({ accountId: account.id })
-      .catch(() => ({ error: { status: 0 } as AuthErrorLike }));
-    if (error) return fail(error);
-    await load();
-    setBusy(false);
-  };
+  const unlink = (account: LinkedAccount) =>
+    submit.run(async () => {
+      authData(await client.unlinkAccount({ accountId: account.id }));
+      await load();
+    });
 
   const hasPassword = accounts.some((account) => account.providerId === "credential");
   const social = accounts.filter((account) => account.providerId !== "credential");
@@ -100,6 +91,7 @@ export function SignInMethods() {
         </Alert>
       ) : null}
       {problem ? <Alert kind="danger">{problem}</Alert> : null}
+      <FormFailure submit={submit} />
       <ul className={styles.list}>
         <MethodItem
           name={translate({ id: "account.methods.password", message: "Password" })}
@@ -119,7 +111,7 @@ export function SignInMethods() {
               <button
                 type="button"
                 className="button button--sm button--secondary"
-                disabled={busy || only}
+                disabled={submit.busy || only}
                 title={
                   only
                     ? translate({
@@ -146,7 +138,7 @@ export function SignInMethods() {
               <button
                 type="button"
                 className="button button--sm button--primary"
-                disabled={busy}
+                disabled={submit.busy}
                 onClick={() => void link(provider.id)}
               >
                 <Translate id="account.methods.link" values={{ name: provider.name }}>

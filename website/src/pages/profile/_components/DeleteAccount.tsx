@@ -1,10 +1,13 @@
+import Translate, { translate } from "@docusaurus/Translate";
 import useBaseUrl from "@docusaurus/useBaseUrl";
+import { Alert } from "@site/src/components/account/Alert.js";
+import styles from "@site/src/components/account/account.module.css";
+import { Field } from "@site/src/components/account/Field.js";
+import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { authData } from "@site/src/lib/auth-result.js";
 import { type FormEvent, useEffect, useState } from "react";
-import { Alert } from "../../../components/account/Alert.js";
-import styles from "../../../components/account/account.module.css";
-import { Field } from "../../../components/account/Field.js";
-import { useAuth } from "../../../components/auth/AuthProvider.js";
-import { type AuthErrorLike, authErrorMessage } from "../../../lib/auth-error-message.js";
 
 /**
  * Deletes the account (and, by cascade, the profile) after the learner confirms: with their password, or, for an
@@ -17,8 +20,7 @@ export function DeleteAccount() {
   const [password, setPassword] = useState("");
   // Until the account list says otherwise, ask for the password (the safe default).
   const [hasPassword, setHasPassword] = useState(true);
-  const [failure, setFailure] = useState<AuthErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useFormSubmit();
 
   useEffect(() => {
     if (!confirming) return;
@@ -41,32 +43,34 @@ export function DeleteAccount() {
         className="button button--outline button--danger"
         onClick={() => setConfirming(true)}
       >
-        Delete my account…
+        <Translate id="profile.delete.start">Delete my account…</Translate>
       </button>
     );
   }
   const remove = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    const { error } = await client
-      .deleteUser(hasPassword ? { password } : {})
-      .catch(() => ({ error: { status: 0 } as AuthErrorLike }));
-    setBusy(false);
-    if (error) setFailure(error);
-    // A full page load, not a client-side navigation: while the router loads the next page this one stays
-    // mounted, and its sign-in guard would see the session end and send the learner to sign in instead.
-    else window.location.assign(`${afterwards}?deleted=1`);
+    await submit.run(
+      async () => {
+        authData(await client.deleteUser(hasPassword ? { password } : {}));
+        // A full page load, not a client-side navigation: while the router loads the next page this one stays
+        // mounted, and its sign-in guard would see the session end and send the learner to sign in instead.
+        window.location.assign(`${afterwards}?deleted=1`);
+      },
+      { keepBusy: true },
+    );
   };
   return (
     <form className={styles.form} onSubmit={remove} style={{ width: "100%" }}>
       <Alert kind="danger">
-        This deletes your account, your learner profile and all your sessions, for good. It cannot be undone.
+        <Translate id="profile.delete.warning">
+          This deletes your account, your learner profile and all your sessions, for good. It cannot be
+          undone.
+        </Translate>
       </Alert>
-      {failure ? <Alert kind="danger">{authErrorMessage(failure)}</Alert> : null}
+      <FormFailure submit={submit} />
       {hasPassword ? (
         <Field
-          label="Your password, to confirm"
+          label={translate({ id: "profile.delete.password", message: "Your password, to confirm" })}
           type="password"
           autoComplete="current-password"
           required
@@ -75,16 +79,24 @@ export function DeleteAccount() {
         />
       ) : (
         <p>
-          Your account has no password: it can be deleted within 10 minutes of signing in. If it has been
-          longer, sign out and sign in again first.
+          <Translate id="profile.delete.noPassword">
+            Your account has no password: it can be deleted within 10 minutes of signing in. If it has been
+            longer, sign out and sign in again first.
+          </Translate>
         </p>
       )}
       <div className={styles.actionsRow}>
-        <button type="submit" className="button button--danger" disabled={busy || (hasPassword && !password)}>
-          {busy ? "Deleting…" : "Delete my account permanently"}
+        <button
+          type="submit"
+          className="button button--danger"
+          disabled={submit.busy || (hasPassword && !password)}
+        >
+          {submit.busy
+            ? translate({ id: "profile.delete.busy", message: "Deleting…" })
+            : translate({ id: "profile.delete.submit", message: "Delete my account permanently" })}
         </button>
         <button type="button" className="button button--link" onClick={() => setConfirming(false)}>
-          Cancel
+          <Translate id="profile.delete.cancel">Cancel</Translate>
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
+import Translate from "@docusaurus/Translate";
+import type { ProfileApiClient } from "@site/src/lib/profile-api-client.js";
 import { useState } from "react";
-import type { ProfileApiClient } from "../../../lib/profile-api-client.js";
 
 /** Downloads everything the profile-api holds about the learner, as JSON. */
 export function ExportData({ api }: { api: ProfileApiClient }) {
@@ -20,9 +21,15 @@ export function ExportData({ api }: { api: ProfileApiClient }) {
   return (
     <>
       <button type="button" className="button button--secondary" onClick={download}>
-        Export my data
+        <Translate id="profile.export.button">Export my data</Translate>
       </button>
-      {failed ? <span role="alert">The export is unavailable right now. Try again in a moment.</span> : null}
+      {failed ? (
+        <span role="alert">
+          <Translate id="profile.export.failed">
+            The export is unavailable right now. Try again in a moment.
+          </Translate>
+        </span>
+      ) : null}
     </>
   );
 }

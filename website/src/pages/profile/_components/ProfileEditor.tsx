@@ -1,7 +1,8 @@
-import { Alert } from "../../../components/account/Alert.js";
-import styles from "../../../components/account/account.module.css";
-import { useAuth } from "../../../components/auth/AuthProvider.js";
-import { useProfile } from "../../../components/profile/ProfileProvider.js";
+import Translate from "@docusaurus/Translate";
+import { Alert } from "@site/src/components/account/Alert.js";
+import styles from "@site/src/components/account/account.module.css";
+import { useAuth } from "@site/src/components/auth/AuthProvider.js";
+import { useProfile } from "@site/src/components/profile/ProfileProvider.js";
 import { DeleteAccount } from "./DeleteAccount.js";
 import { ExportData } from "./ExportData.js";
 import { ProfileForm } from "./ProfileForm.js";
@@ -13,28 +14,43 @@ export function ProfileEditor() {
   if (status === "unavailable") {
     return (
       <Alert kind="warning">
-        Your profile cannot be loaded right now: the profile service is unavailable. The textbook still works.{" "}
+        <Translate id="profile.unavailable">
+          Your profile cannot be loaded right now: the profile service is unavailable. The textbook still
+          works.
+        </Translate>{" "}
         <button type="button" className="button button--sm button--secondary" onClick={reload}>
-          Try again
+          <Translate id="profile.retry">Try again</Translate>
         </button>
       </Alert>
     );
   }
   if (status !== "ready" && status !== "absent") {
-    return <p className={styles.loading}>Loading your profile…</p>;
+    return (
+      <p className={styles.loading}>
+        <Translate id="profile.loading">Loading your profile…</Translate>
+      </p>
+    );
   }
   return (
     <>
       {status === "absent" ? (
-        <Alert kind="info">You have no learner profile yet: answer a few questions and save.</Alert>
+        <Alert kind="info">
+          <Translate id="profile.absent">
+            You have no learner profile yet: answer a few questions and save.
+          </Translate>
+        </Alert>
       ) : null}
       {api && user ? (
         <ProfileForm key={user.id} api={api} current={current} fallbackName={user.name} />
       ) : null}
       <div className={styles.dangerZone}>
-        <h2>Your data</h2>
+        <h2>
+          <Translate id="profile.yourData">Your data</Translate>
+        </h2>
         <p>
-          Signed in as <strong>{user?.email}</strong>.
+          <Translate id="profile.signedInAs" values={{ email: <strong>{user?.email}</strong> }}>
+            {"Signed in as {email}."}
+          </Translate>
         </p>
         <div className={styles.actionsRow}>
           {api ? <ExportData api={api} /> : null}
