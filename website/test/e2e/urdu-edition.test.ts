@@ -8,6 +8,7 @@ import { type Stack, startStack } from "./support/start-stack.js";
 // The Urdu edition (`/ur/`): right to left, its interface in Urdu, untranslated chapters in English under a
 // notice, its own search, and offered to learners whose profile prefers Urdu.
 const BALANCE = "/docs/humanoid-control/balance-and-zmp";
+const KINEMATICS = "/docs/humanoid-control/kinematics";
 const NOTICE = "اس باب کا ابھی اردو میں ترجمہ نہیں ہوا";
 const PATIENTLY = { timeout: 15_000 };
 const URDU_READER = {
@@ -93,17 +94,17 @@ describe("the Urdu edition in Chromium", () => {
   it("shows an untranslated chapter in English under a notice in Urdu, and a translated one without it", async () => {
     const { context, page } = await newPage();
     await page.goto("/ur/docs/intro");
-    await page.getByRole("heading", { level: 1, name: "فزیکل اے آئی اور ہیومنائڈ روبوٹکس" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "فزیکل اے آئی اور انسان نما روبوٹکس" }).waitFor();
     expect(await page.locator("[data-untranslated-notice]").count()).toBe(0);
 
     // A link from the translated chapter to an untranslated one stays in the Urdu edition.
-    await page.getByRole("link", { name: "ہیومنائڈ کنٹرول: توازن" }).click();
-    await page.waitForURL((url) => url.pathname === `/ur${BALANCE}`);
+    await page.locator("article").getByRole("link", { name: "انسان نما روبوٹ کا کنٹرول" }).first().click();
+    await page.waitForURL((url) => url.pathname === `/ur${KINEMATICS}`);
     const notice = page.locator("[data-untranslated-notice]");
     await notice.waitFor();
     expect(await notice.textContent()).toContain(NOTICE);
     const english = page.locator('article div[lang="en"][dir="ltr"]');
-    expect(await english.getByRole("heading", { level: 1 }).textContent()).toMatch(/balance/i);
+    expect(await english.getByRole("heading", { level: 1 }).textContent()).toMatch(/kinematics/i);
     expect(await languageOf(page)).toEqual({ lang: "ur", dir: "rtl" });
     await screenshot(page, "ur-untranslated-chapter", { viewport: true });
 
