@@ -39,7 +39,8 @@ export default defineConfig({
           globalSetup: ["./test/e2e/support/site-build-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
-          hookTimeout: 900_000,
+          // The first file's beforeAll waits for the shared build of both locales (site-build.ts).
+          hookTimeout: 1_800_000,
         },
       },
     ],

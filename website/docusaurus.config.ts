@@ -1,3 +1,6 @@
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import type * as Preset from "@docusaurus/preset-classic";
 import type { Config } from "@docusaurus/types";
 import rehypeKatex from "rehype-katex";
@@ -5,13 +8,19 @@ import remarkMath from "remark-math";
 import { readBuildEnvironment } from "./config/build-environment.js";
 import { chaptersPlugin } from "./config/chapters-plugin.js";
 import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
+import { localeDevServerPlugin } from "./config/locale-dev-server-plugin.js";
 import { codeThemes } from "./config/prism-themes.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
 import { remarkMermaidImages } from "./config/remark-mermaid-images.js";
+import { remarkTranslatedLinks } from "./config/remark-translated-links.js";
 import { searchOptions } from "./config/search-options.js";
 import { webpackPlugin } from "./config/webpack-plugin.js";
 
+const require = createRequire(import.meta.url);
+
 const build = readBuildEnvironment();
+const DEFAULT_LOCALE = "en";
+const SITE_DIR = dirname(fileURLToPath(import.meta.url));
 
 const config: Config = {
   title: "Physical AI & Humanoid Robotics",
@@ -26,13 +35,26 @@ const config: Config = {
   markdown: { hooks: { onBrokenMarkdownLinks: "throw" } },
   themes: [["@easyops-cn/docusaurus-search-local", searchOptions]],
   future: { v4: { removeLegacyPostBuildHeadAttribute: true } },
-  i18n: { defaultLocale: "en", locales: ["en"] },
+  // The Urdu edition is built under /ur/; README "The Urdu edition" explains translations and the notice.
+  i18n: {
+    defaultLocale: DEFAULT_LOCALE,
+    locales: ["en", "ur"],
+    localeConfigs: {
+      en: { label: "English", direction: "ltr", htmlLang: "en" },
+      ur: { label: "اردو", direction: "rtl", htmlLang: "ur" },
+    },
+  },
   // The only way build-time settings reach the browser; read them with useServiceUrls().
   customFields: {
     authUrl: build.authUrl,
     profileApiUrl: build.profileApiUrl,
   },
-  plugins: [webpackPlugin, katexAssetsPlugin, chaptersPlugin],
+  plugins: [
+    webpackPlugin,
+    katexAssetsPlugin,
+    chaptersPlugin,
+    ...(build.urDevServerUrl ? [localeDevServerPlugin({ locale: "ur", url: build.urDevServerUrl })] : []),
+  ],
   presets: [
     [
       "classic",
@@ -42,6 +64,11 @@ const config: Config = {
           sidebarPath: "./sidebars.ts",
           showLastUpdateTime: false,
           // Maths in LaTeX ($…$ inline, $$…$$ display), typeset at build time; see remark-katex-stylesheet.ts.
+          // Links between translated and untranslated chapters, in the other editions: see the plugin.
+          beforeDefaultRemarkPlugins:
+            build.locale && build.locale !== DEFAULT_LOCALE
+              ? [[remarkTranslatedLinks, { siteDir: SITE_DIR, locale: build.locale }]]
+              : [],
           remarkPlugins: [
             remarkMath,
             [remarkKatexStylesheet, { href: `${build.baseUrl}${katexStylesheetPath}` }],
@@ -51,7 +78,15 @@ const config: Config = {
           rehypePlugins: [rehypeKatex],
         },
         blog: false,
-        theme: { customCss: "./src/css/custom.css" },
+        theme: {
+          customCss: [
+            "./src/css/custom.css",
+            // The Urdu edition's font, served by the site (readers' systems often lack one with Urdu's letters).
+            // Only the Urdu pages name it (custom.css), so English pages never download its files.
+            require.resolve("@fontsource/noto-naskh-arabic/arabic-400.css"),
+            require.resolve("@fontsource/noto-naskh-arabic/arabic-700.css"),
+          ],
+        },
       } satisfies Preset.Options,
     ],
   ],
@@ -65,6 +100,7 @@ const config: Config = {
       items: [
         { type: "docSidebar", sidebarId: "textbook", position: "left", label: "Textbook" },
         { type: "doc", docId: "glossary", position: "left", label: "Glossary" },
+        { type: "localeDropdown", position: "right" },
         { type: "custom-account", position: "right" },
       ],
     },

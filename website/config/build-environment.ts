@@ -14,6 +14,16 @@ export interface BuildEnvironment {
   authUrl: string;
   /** Public base URL of the profile-api (PROFILE_API_URL). */
   profileApiUrl: string;
+  /**
+   * Where the Urdu edition's dev server listens (WEBSITE_UR_DEV_URL), set by `npm start`
+   * (scripts/start-dev-servers.ts) for the two dev servers; null for a build.
+   */
+  urDevServerUrl: string | null;
+  /**
+   * The locale being built or served (DOCUSAURUS_CURRENT_LOCALE, which Docusaurus sets before it loads this
+   * config for each locale); null when Docusaurus has not said, i.e. the default locale.
+   */
+  locale: string | null;
 }
 
 // The shared pieces (@textbook/migrations/config), so a URL or a flag means the same here as in the services.
@@ -28,6 +38,8 @@ const environmentSchema = z.object({
     }),
   BETTER_AUTH_URL: baseUrl.default("http://localhost:4000"),
   PROFILE_API_URL: baseUrl.default("http://localhost:4100"),
+  WEBSITE_UR_DEV_URL: baseUrl.optional(),
+  DOCUSAURUS_CURRENT_LOCALE: z.string().optional(),
 });
 
 /** Parses the variables the build uses; a malformed one stops the build with a message naming it. */
@@ -40,5 +52,7 @@ export function readBuildEnvironment(
     baseUrl: parsed.BASE_URL,
     authUrl: parsed.BETTER_AUTH_URL,
     profileApiUrl: parsed.PROFILE_API_URL,
+    urDevServerUrl: parsed.WEBSITE_UR_DEV_URL ?? null,
+    locale: parsed.DOCUSAURUS_CURRENT_LOCALE || null,
   };
 }

@@ -20,9 +20,13 @@ export function katexAssetsPlugin(context: LoadContext): Plugin {
     async loadContent() {
       const target = join(context.siteDir, "static", dirname(katexStylesheetPath));
       await mkdir(target, { recursive: true });
-      await cp(join(KATEX_DIST, "katex.min.css"), join(target, "katex.min.css"));
+      // The folder is per version, so a file already there is this file: keep it. Overwriting would race with
+      // the other locale's dev server (npm start runs two) or a build started alongside, which unlink it.
+      const keepExisting = { force: false, errorOnExist: false };
+      await cp(join(KATEX_DIST, "katex.min.css"), join(target, "katex.min.css"), keepExisting);
       // woff2 only: every browser that runs this site reads it; the CSS's woff/ttf fallbacks are never fetched.
       await cp(join(KATEX_DIST, "fonts"), join(target, "fonts"), {
+        ...keepExisting,
         recursive: true,
         filter: (source) => !/\.(woff|ttf)$/.test(source),
       });

@@ -2,7 +2,9 @@ import type { PluginOptions } from "@easyops-cn/docusaurus-search-local";
 
 /**
  * The languages the search index is built for, one per site locale (lunr-languages codes; "en" needs nothing
- * extra). A new locale adds its code here, and the plugin builds one index per locale at build time.
+ * extra). A new locale adds its code here, and the plugin builds one index per locale at build time. Urdu (`ur`)
+ * is not here: lunr-languages has no Urdu, and the plugin sets Lunr up once for every locale of a build, so the
+ * Urdu index uses the English pipeline (README, "The Urdu edition").
  */
 export const SEARCH_LANGUAGES: string[] = ["en"];
 

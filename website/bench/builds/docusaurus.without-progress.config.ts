@@ -8,5 +8,7 @@ import { standInsPlugin } from "./stand-ins-plugin.js";
 
 export default {
   ...site,
+  // Compared with the shipped build's English pages only: the Urdu edition would double the build for nothing.
+  i18n: { ...site.i18n, locales: ["en"] },
   plugins: [...(site.plugins ?? []), () => standInsPlugin("progress")],
 } satisfies Config;

@@ -8,7 +8,18 @@ describe("the build environment", () => {
       baseUrl: "/",
       authUrl: "http://localhost:4000",
       profileApiUrl: "http://localhost:4100",
+      urDevServerUrl: null,
+      locale: null,
     });
+  });
+
+  it("takes the Urdu dev server's URL from WEBSITE_UR_DEV_URL (set by npm start) and refuses a malformed one", () => {
+    expect(readBuildEnvironment({ WEBSITE_UR_DEV_URL: "http://127.0.0.1:3001/" }).urDevServerUrl).toBe(
+      "http://127.0.0.1:3001",
+    );
+    expect(() => readBuildEnvironment({ WEBSITE_UR_DEV_URL: "127.0.0.1:3001" })).toThrow(
+      /WEBSITE_UR_DEV_URL/,
+    );
   });
 
   it("takes the service URLs from BETTER_AUTH_URL and PROFILE_API_URL, without a trailing slash", () => {
