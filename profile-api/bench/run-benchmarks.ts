@@ -81,7 +81,7 @@ async function main() {
       DATABASE_URL: database.url,
       JWT_ISSUER: ISSUER,
       JWT_AUDIENCE: AUDIENCE,
-      PROFILE_API_RATE_LIMIT: "1000000000",
+      PROFILE_API_RATE_LIMIT: "1000000",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
     };
