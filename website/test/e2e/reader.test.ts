@@ -1,12 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { createTestDatabase } from "@textbook/migrations/testing";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/browser.js";
+import { accessibilityViolations, newReaderPage } from "./support/reader-page.js";
 import { type Stack, startStack } from "./support/start-stack.js";
 
 // What a reader expects of a textbook: search, typeset maths, every lab whatever the profile, a clean print,
@@ -36,11 +36,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: stack.websiteUrl });
-  context.setDefaultTimeout(15_000);
-  return { context, page: await context.newPage() };
-}
+const newPage = () => newReaderPage(browser, stack);
 
 /** Registers `learner`, an experienced developer who can run labs on each of `labHardware` (checkbox labels). */
 async function register(page: Page, learner: typeof ROBOTICIST, labHardware: string[]): Promise<void> {
@@ -84,13 +80,6 @@ async function tabTo(page: Page, target: ReturnType<Page["getByLabel"]>): Promis
     await page.keyboard.press("Tab");
   }
   throw new Error("Tab never reached the element");
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-  );
 }
 
 describe("a reader in Chromium", () => {

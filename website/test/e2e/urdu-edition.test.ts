@@ -1,8 +1,8 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { createTestDatabase } from "@textbook/migrations/testing";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "./support/browser.js";
+import { accessibilityViolations, newReaderPage } from "./support/reader-page.js";
 import { type Stack, startStack } from "./support/start-stack.js";
 
 // The Urdu edition (`/ur/`): right to left, its interface in Urdu, untranslated chapters in English under a
@@ -29,11 +29,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: stack.websiteUrl });
-  context.setDefaultTimeout(15_000);
-  return { context, page: await context.newPage() };
-}
+const newPage = () => newReaderPage(browser, stack);
 
 /** The page's `<html>` language and direction. */
 function languageOf(page: Page): Promise<{ lang: string | null; dir: string | null }> {
@@ -64,13 +60,6 @@ async function registerPreferringUrdu(page: Page): Promise<void> {
   await language.fill("ur");
   await page.getByRole("button", { name: "Save profile" }).click();
   await page.getByText("Your profile is saved.").waitFor();
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-  );
 }
 
 describe("the Urdu edition in Chromium", () => {
