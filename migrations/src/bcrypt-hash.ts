@@ -15,8 +15,14 @@
 export const BCRYPT_CLAIM_SOURCE = String.raw`^\$2[abxy]?\$`;
 
 const BCRYPT_CLAIM = new RegExp(BCRYPT_CLAIM_SOURCE);
-// What can be verified: a version bcrypt libraries agree on, a two-digit cost, 53 characters of salt and hash.
-const BCRYPT_SHAPE = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
+
+/**
+ * What can be verified: a version bcrypt libraries agree on, a two-digit cost (characters 5 and 6), 53 characters of
+ * salt and hash. A regular expression source that means the same in JavaScript and in PostgreSQL's `~` (only ASCII
+ * classes), which the Supabase migration's SQL takes as a parameter.
+ */
+export const BCRYPT_SHAPE_SOURCE = String.raw`^\$2[aby]\$([0-9]{2})\$[./A-Za-z0-9]{53}$`;
+const BCRYPT_SHAPE = new RegExp(BCRYPT_SHAPE_SOURCE);
 
 /**
  * The costs the auth-server verifies. Each step doubles the work: cost 12 takes ~250 ms of a core, cost 20 a

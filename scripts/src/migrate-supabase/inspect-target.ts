@@ -6,8 +6,21 @@ import { ensure } from "./errors.js";
 // and the skip records (0011).
 const REQUIRED_MIGRATIONS = ["0001", "0002", "0004", "0005", "0006", "0008", "0010", "0011"];
 
-/** Refuses a target that `npm run db:migrate` has not brought up to the tables this command writes. */
-export async function inspectTarget(target: pg.Pool, variable: string): Promise<void> {
+/** What the mapping needs to know about the target. */
+export interface TargetShape {
+  /**
+   * The collation e-mails are lower-cased in (map-users.ts): ICU's root locale when the server has ICU, whose
+   * lower-casing is Unicode's, as JavaScript's `toLowerCase` (and so Better Auth's) is; else the database's default,
+   * which agrees with it on every e-mail but those with letters outside ASCII.
+   */
+  emailCollation: string;
+}
+
+/**
+ * Refuses a target that `npm run db:migrate` has not brought up to the tables this command writes, or that this
+ * user cannot write (or stage into: the staging tables are temporary tables), and learns its shape.
+ */
+export async function inspectTarget(target: pg.Pool, variable: string): Promise<TargetShape> {
   const tracking = await target.query<{ present: boolean }>(
     "SELECT to_regclass('public.schema_migrations') IS NOT NULL AS present",
   );
@@ -21,16 +34,23 @@ export async function inspectTarget(target: pg.Pool, variable: string): Promise<
     `SELECT has_table_privilege('"user"', 'INSERT,UPDATE') AND has_table_privilege('account', 'INSERT,UPDATE,DELETE')
         AND has_table_privilege('profile', 'INSERT,UPDATE,DELETE')
         AND has_table_privilege('supabase_import', 'INSERT,UPDATE')
-        AND has_table_privilege('supabase_skip', 'INSERT,UPDATE') AS ok`,
+        AND has_table_privilege('supabase_skip', 'INSERT,UPDATE')
+        AND has_database_privilege(current_database(), 'TEMPORARY') AS ok`,
   );
   ensure(
     privileges.rows[0]?.ok,
-    `Permission denied: the user in ${variable} cannot write "user", account, profile, supabase_import and supabase_skip. Use the database owner's direct URL.`,
+    `Permission denied: the user in ${variable} cannot write "user", account, profile, supabase_import and supabase_skip, or create temporary tables. Use the database owner's direct URL.`,
   );
+  const icu = await target.query<{ present: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu' AND collprovider = 'i') AS present`,
+  );
+  return { emailCollation: icu.rows[0]?.present ? `"und-x-icu"` : `"default"` };
 }
 
-/** How many users earlier runs already imported, for the plan. */
-export async function countImported(target: pg.Pool): Promise<number> {
-  const { rows } = await target.query<{ count: string }>("SELECT count(*) FROM supabase_import");
-  return Number(rows[0]?.count ?? 0);
+/** How many users earlier runs imported and skipped (their import and skip records). */
+export async function countRecords(target: pg.Pool): Promise<{ imported: number; skipped: number }> {
+  const { rows } = await target.query<{ imported: number; skipped: number }>(
+    `SELECT (SELECT count(*) FROM supabase_import)::int AS imported, (SELECT count(*) FROM supabase_skip)::int AS skipped`,
+  );
+  return { imported: rows[0]?.imported ?? 0, skipped: rows[0]?.skipped ?? 0 };
 }

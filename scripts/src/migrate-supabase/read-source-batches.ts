@@ -1,33 +1,13 @@
 import type pg from "pg";
 import type { SourceShape } from "./inspect-source.js";
-import { RAW_TIMESTAMPS } from "./raw-timestamps.js";
 import { readInUtc } from "./read-in-utc.js";
 import type { SourcePage } from "./read-target-state.js";
-import type { SourceIdentity, SourceProfile, SourceUser } from "./types.js";
-
-interface UserRow {
-  id: string;
-  email: string | null;
-  encrypted_password: string | null;
-  email_confirmed_at: string | null;
-  invited_at: string | null;
-  phone: string | null;
-  raw_user_meta_data: Record<string, unknown> | null;
-  active_ban_until: string | null;
-  deleted_at: string | null;
-  is_anonymous: boolean;
-  last_sign_in_at: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-  digest: string;
-}
 
 /**
- * The version of the mapping from Supabase rows to target rows (classify-user.ts, map-profile.ts) and of the report
- * facts (report.ts). It is part of every source digest: raise it whenever either changes, and the next run compares
+ * The version of the mapping from Supabase rows to target rows and of the report facts (map-users.ts). It is part of every source digest: raise it whenever either changes, and the next run compares
  * every user in full again instead of trusting digests taken under the old mapping.
  */
-export const MAPPING_VERSION = "2";
+export const MAPPING_VERSION = "3";
 
 /**
  * Streams the ids of `auth.users` in id order, a page at a time (keyset pagination: each page starts after the last
@@ -63,62 +43,14 @@ export function readSourceDigests(
     const { rows } = await client.query<SourcePage>(
       `SELECT count(*)::int AS n, coalesce(array_agg(id ORDER BY id), '{}')::text AS ids,
               coalesce(array_agg(digest ORDER BY id), '{}')::text AS digests
-         FROM (${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], 3)}) d`,
+         FROM (${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], "$3")}) d`,
       [range.first, range.last, MAPPING_VERSION],
     );
     return rows[0] ?? { n: 0, ids: "{}", digests: "{}" };
   });
 }
 
-/**
- * Which users to read in full: a page's id range, and within it either everyone or a list of ids (the changed users
- * of a page).
- */
-export interface UserSelection {
-  first: string;
-  last: string;
-  ids?: string[];
-}
-
-/**
- * Reads the selected users in full, each with its identities, profile, MFA status and the digest of those rows, all
- * in one snapshot: the digest stored with a user's import is always that of the rows it was mapped from.
- */
-export function readSourceUsers(
-  source: pg.Pool,
-  shape: SourceShape,
-  selection: UserSelection,
-): Promise<SourceUser[]> {
-  return readInUtc(source, async (client) => {
-    const where = (column: string): Where =>
-      selection.ids
-        ? {
-            sql: `${column} BETWEEN $1 AND $2 AND ${column} IN (SELECT json_array_elements_text($3::json)::uuid)`,
-            values: [selection.first, selection.last, JSON.stringify(selection.ids)],
-          }
-        : { sql: `${column} BETWEEN $1 AND $2`, values: [selection.first, selection.last] };
-    const filter = where("u.id");
-    const users: pg.QueryResult<UserRow> = await client.query({
-      text: buildUsersQuery(shape, filter.sql, ["$1", "$2"], filter.values.length + 1),
-      values: [...filter.values, MAPPING_VERSION],
-      types: RAW_TIMESTAMPS,
-    });
-    if (users.rows.length === 0) return [];
-    const profiles = await readProfiles(client, shape, where("id"));
-    const identities = await readIdentities(client, shape, where("user_id"));
-    const mfaUsers = await readMfaUsers(client, shape, where("user_id"));
-    return users.rows.map((row) => ({
-      ...toSourceUser(row),
-      profile: profiles.get(row.id) ?? null,
-      identities: identities.get(row.id) ?? [],
-      hasMfa: mfaUsers.has(row.id),
-    }));
-  });
-}
-
-type Where = { sql: string; values: unknown[] };
-
-const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_background, programming_languages,
+export const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_background, programming_languages,
                   robotics_experience, learning_goals, preferred_language, created_at, updated_at`;
 
 /**
@@ -137,7 +69,7 @@ export function buildUsersQuery(
   shape: SourceShape,
   where: string,
   range: [string, string],
-  versionParam: number,
+  version: string,
 ): string {
   const [first, last] = range;
   const column = (name: string, fallback: string) => (shape.userColumns.has(name) ? `u.${name}` : fallback);
@@ -150,7 +82,8 @@ export function buildUsersQuery(
     ? `LEFT JOIN (SELECT DISTINCT user_id FROM auth.mfa_factors
                    WHERE status = 'verified' AND user_id BETWEEN ${first} AND ${last}) m ON m.user_id = b.id`
     : "LEFT JOIN (SELECT NULL::uuid AS user_id) m ON false";
-  return `SELECT b.*, hash_record_extended(row($${versionParam}::text, b.*, p.h, i.h, m.user_id IS NOT NULL), 0)::text AS digest
+  return `SELECT b.*, m.user_id IS NOT NULL AS has_mfa,
+       hash_record_extended(row(${version}::text, b.*, p.h, i.h, m.user_id IS NOT NULL), 0)::text AS digest
   FROM (SELECT u.id, u.email, u.encrypted_password, u.email_confirmed_at, ${column("invited_at", "NULL")} AS invited_at,
        ${column("phone", "NULL")}::text AS phone, u.raw_user_meta_data,
        CASE WHEN ${column("banned_until", "NULL")} > now() THEN ${column("banned_until", "NULL")} END AS active_ban_until,
@@ -164,79 +97,4 @@ export function buildUsersQuery(
                FROM auth.identities WHERE user_id BETWEEN ${first} AND ${last} GROUP BY user_id) i ON i.user_id = b.id
   ${mfa}
  ORDER BY b.id`;
-}
-
-// Profiles, identities and factors are read by the batch's id range, never joined to a keyset query: a join lets
-// the planner scan the joined table from its start on every batch, which grows with the number of users.
-async function readProfiles(
-  source: pg.PoolClient,
-  shape: SourceShape,
-  where: Where,
-): Promise<Map<string, SourceProfile>> {
-  if (!shape.hasProfiles) return new Map();
-  const { rows } = await source.query<SourceProfile & { id: string }>({
-    text: `SELECT id, ${PROFILE_COLUMNS} FROM public.profiles WHERE ${where.sql}`,
-    values: where.values,
-    types: RAW_TIMESTAMPS,
-  });
-  return new Map(rows.map(({ id, ...profile }) => [id, profile]));
-}
-
-async function readIdentities(
-  source: pg.PoolClient,
-  shape: SourceShape,
-  where: Where,
-): Promise<Map<string, SourceIdentity[]>> {
-  const { rows } = await source.query<{
-    user_id: string;
-    provider: string;
-    subject: string;
-    created_at: string | null;
-    updated_at: string | null;
-  }>({
-    text: `SELECT user_id, provider, ${shape.identitySubjectColumn}::text AS subject, created_at, updated_at
-             FROM auth.identities WHERE ${where.sql} ORDER BY user_id, provider, ${shape.identitySubjectColumn}`,
-    values: where.values,
-    types: RAW_TIMESTAMPS,
-  });
-  const byUser = new Map<string, SourceIdentity[]>();
-  for (const row of rows) {
-    const list = byUser.get(row.user_id) ?? [];
-    list.push({
-      provider: row.provider,
-      providerId: row.subject,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    });
-    byUser.set(row.user_id, list);
-  }
-  return byUser;
-}
-
-async function readMfaUsers(source: pg.PoolClient, shape: SourceShape, where: Where) {
-  if (!shape.hasMfaFactors) return new Set<string>();
-  const { rows } = await source.query<{ user_id: string }>(
-    `SELECT DISTINCT user_id FROM auth.mfa_factors WHERE status = 'verified' AND ${where.sql}`,
-    where.values,
-  );
-  return new Set(rows.map((row) => row.user_id));
-}
-
-function toSourceUser(row: UserRow): Omit<SourceUser, "profile" | "identities" | "hasMfa"> {
-  return {
-    id: row.id,
-    digest: row.digest,
-    email: row.email,
-    encryptedPassword: row.encrypted_password,
-    emailConfirmedAt: row.email_confirmed_at,
-    invitedAt: row.invited_at,
-    phone: row.phone,
-    userMetadata: row.raw_user_meta_data,
-    activeBanUntil: row.active_ban_until,
-    deletedAt: row.deleted_at,
-    isAnonymous: row.is_anonymous,
-    lastSignInAt: row.last_sign_in_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

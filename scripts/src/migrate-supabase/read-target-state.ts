@@ -1,18 +1,8 @@
 import { withTransaction } from "@textbook/migrations/database";
 import type pg from "pg";
-import { bitsToHex, type Fingerprints } from "./fingerprint.js";
+import { bitsToHex } from "./fingerprint.js";
 import { NO_NESTED_LOOPS } from "./read-in-utc.js";
 import { targetDigestsOfRange } from "./target-digest.js";
-
-/** What the target holds for one user an earlier run imported, as planning needs it. */
-export interface TargetUserState {
-  /** The fingerprints this migration stored when it last wrote the user. */
-  stored: Fingerprints | null;
-  /** The source digest of the rows it was last mapped from; null for imports older than the digest. */
-  digest: string | null;
-  /** False when the user deleted their account here since (the import record outlives the user). */
-  present: boolean;
-}
 
 /** A page of source users: its ids and their source digests, in id order, each as a PostgreSQL array literal. */
 export interface SourcePage {
@@ -28,8 +18,6 @@ export interface SourcePage {
 export interface BatchState {
   /** Users to read in full, mapped, compared and written as needed (source digest changed, new, …). */
   toRead: string[];
-  /** The import records of the users to read that earlier runs imported. */
-  records: Map<string, TargetUserState>;
   /**
    * Unchanged in the source since the import (same digest), but their live rows no longer hash to the stored
    * target digest (or have none): the reconciliation compares them part by part. With their report facts (JSON).
@@ -55,7 +43,7 @@ export interface BatchState {
 // - `trusted`: the same, except the live rows (compared part by part by the reconciliation), with its facts;
 // - `skipped`: never imported, skipped by an earlier run (supabase_skip) with the same source digest, and still on
 //   the same side of an e-mail conflict: a loser then ($6, with its winner in $7) loses now to the same winner;
-// - `read`: everyone else (or everyone, with --full-compare, $5), with the import record's fingerprints if any.
+// - `read`: everyone else (or everyone, with --full-compare, $5).
 // Every table's part of the batch's id range is read once and joined by merge or hash (NO_NESTED_LOOPS, as
 // PostgreSQL estimates a uuid range of one batch at about one row, and a nested loop would re-read a whole range for
 // every record, a cost that grows with the table); looking each user up by key costs more than the joins do
@@ -78,12 +66,12 @@ WITH losers AS (
     LEFT JOIN (SELECT * FROM supabase_skip WHERE user_id BETWEEN $1::uuid AND $2::uuid) k ON k.user_id = p.id
     LEFT JOIN ${targetDigestsOfRange("$1::uuid", "$2::uuid")} t ON t.id = p.id
 )
-SELECT kind, id, imported, present, source_digest, CASE WHEN kind = 'read' THEN fingerprints END AS fingerprints,
+SELECT kind, id,
        CASE WHEN kind = 'trusted' THEN report_facts::text WHEN kind = 'skipped' THEN skip_facts::text END AS facts,
        NULL::int AS n, NULL::text AS xor
   FROM j WHERE kind <> 'verified'
 UNION ALL
-SELECT 'verified', NULL, NULL, NULL, NULL, NULL, report_facts::text, count(*)::int,
+SELECT 'verified', NULL, report_facts::text, count(*)::int,
        bit_xor(('x' || fingerprint_xor)::bit(128))::text
   FROM j WHERE kind = 'verified' GROUP BY report_facts`;
 
@@ -105,10 +93,6 @@ export async function readTargetState(
       client.query<{
         kind: "read" | "trusted" | "verified" | "skipped";
         id: string;
-        imported: boolean;
-        present: boolean;
-        source_digest: string | null;
-        fingerprints: Fingerprints | null;
         facts: string | null;
         n: number | null;
         xor: string | null;
@@ -125,7 +109,6 @@ export async function readTargetState(
   );
   const state: BatchState = {
     toRead: [],
-    records: new Map(),
     trusted: { ids: [], facts: [] },
     verified: [],
     skipped: [],
@@ -140,13 +123,6 @@ export async function readTargetState(
       state.trusted.facts.push(row.facts ?? "");
     } else {
       state.toRead.push(row.id);
-      if (row.imported) {
-        state.records.set(row.id, {
-          stored: row.fingerprints,
-          digest: row.source_digest,
-          present: row.present,
-        });
-      }
     }
   }
   return state;

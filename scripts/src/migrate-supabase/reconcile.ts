@@ -1,7 +1,14 @@
 import { BCRYPT_CLAIM_SOURCE } from "@textbook/migrations/bcrypt-hash";
 import type pg from "pg";
-import { accountKey, bitsToHex, SetFingerprint } from "./fingerprint.js";
-import type { UserChange } from "./plan-changes.js";
+import {
+  accountFingerprint,
+  accountKey,
+  bitsToHex,
+  bitsToHexSql,
+  profileFingerprint,
+  SetFingerprint,
+  userFingerprint,
+} from "./fingerprint.js";
 import { targetDigest } from "./target-digest.js";
 import type { ReportFacts } from "./types.js";
 
@@ -30,8 +37,8 @@ export interface Reconciliation {
 const LIST_LIMIT = 100;
 
 /**
- * How PostgreSQL judges each part of the users a batch reconciles, by comparing the live row's fingerprint (computed
- * here in SQL, column for column the canonical form of fingerprint.ts) with the one stored at import:
+ * How PostgreSQL judges each part of the users a batch reconciles, by comparing the live row's fingerprint
+ * (fingerprint.ts: the same expressions that fingerprinted the rows as mapped) with the one stored at import:
  * - `same`: the row is what was imported;
  * - `changed_here`: it differs, but its owner changed it here after the import (a later updatedAt, or a bcrypt
  *   password that Better Auth upgraded to scrypt at sign-in: the same password);
@@ -39,20 +46,34 @@ const LIST_LIMIT = 100;
  * - `missing` / `differs`: a mismatch.
  * Per figure and verdict it returns the count and the XOR of the fingerprints the target vouches for (`got`): the
  * stored one where the row agrees or its owner changed it, the live one where it differs, nothing where it is
- * missing. The stored fingerprints are the source's (this process compares them with the source before it writes),
+ * missing. The stored fingerprints are the source's (the plan compared them with the mapped rows before writing),
  * so the XOR over the batch equals the source's exactly when every row agrees.
  * It also keeps each user's target digest true to its verdicts (`recorded`): cleared where a part is not `same`, and
- * stored again for a user not re-read ($3) whose parts are all `same` (its digest was missing or stale, or it would
- * not be checked here). It runs in the transaction that wrote the batch, before it commits. $4 is what a bcrypt hash
+ * stored again for a user not re-read ($1) whose parts are all `same` (its digest was missing or stale, or it would
+ * not be checked here). It runs in the transaction that wrote the batch, before it commits. $2 is what a bcrypt hash
  * starts with (BCRYPT_CLAIM_SOURCE, migrations/src/bcrypt-hash.ts), the rule the migration and sign-in share.
  */
 export const JUDGE_BATCH_AND_STORE_DIGESTS = `
 WITH r AS (
+  -- The users this batch planned (planned_user, map-users.ts), but those deleted here by their owner (reported as
+  -- such, not compared) and those it could not write; and the trusted users ($1), unchanged in Supabase.
   SELECT s.user_id, s.fingerprints AS f, s.imported_at, false AS trusted
-    FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
+    FROM planned_user p JOIN supabase_import s ON s.user_id = p.id
+   WHERE p.status <> 'gone' AND p.failure_reason IS NULL
   UNION ALL
   SELECT s.user_id, s.fingerprints, s.imported_at, true
-    FROM json_array_elements_text($3::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
+    FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
+), written AS (
+  -- The parts this run has just written: one of them missing is a mismatch, not its owner's deletion.
+  SELECT p.id::text || ' user' AS part FROM planned_user p
+   WHERE p.write_user AND p.status <> 'gone' AND p.failure_reason IS NULL
+  UNION ALL
+  SELECT p.id::text || ' profile' FROM planned_user p
+   WHERE p.profile_action = 'upsert' AND p.status <> 'gone' AND p.failure_reason IS NULL
+  UNION ALL
+  SELECT p.id::text || ' ' || ${accountKey("a")}
+    FROM planned_account a JOIN planned_user p ON p.id = a."userId"
+   WHERE a.action = 'upsert' AND p.status <> 'gone' AND p.failure_reason IS NULL
 ), parts AS (
   -- Each live row is found by key, in a LATERAL … LIMIT 1: one index lookup per row whatever the planner estimates.
   -- (Joined to a range scan instead, PostgreSQL 17 planned a nested loop over the whole range for every row of a
@@ -60,9 +81,7 @@ WITH r AS (
   SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'user' AS key, r.f ->> 'user' AS stored, u.live,
          u.updated_at > r.imported_at AS changed
     FROM r LEFT JOIN LATERAL (
-      SELECT u."updatedAt" AS updated_at,
-             md5(jsonb_build_array(u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt"::text,
-                                   u."updatedAt"::text, u.banned, u."banReason", u."banExpires"::text)::text) AS live
+      SELECT u."updatedAt" AS updated_at, ${userFingerprint("u")} AS live
         FROM "user" u WHERE u.id = r.user_id LIMIT 1) u ON true
   UNION ALL
   SELECT r.user_id, r.trusted, 'accounts.' || (k.key::jsonb ->> 0), 'account ' || (k.key::jsonb ->> 0), k.key, k.value,
@@ -70,26 +89,20 @@ WITH r AS (
     FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'accounts') AS k
     LEFT JOIN LATERAL (
       SELECT a."providerId" AS provider_id, a."updatedAt" AS updated_at,
-             coalesce(a.password ~ $4, false) AS bcrypt,
-             md5(jsonb_build_array(a."providerId", a."accountId", a."userId", a.password, a."createdAt"::text,
-                                   a."updatedAt"::text)::text) AS live
+             coalesce(a.password ~ $2, false) AS bcrypt, ${accountFingerprint("a")} AS live
         FROM account a
        WHERE a."providerId" = k.key::jsonb ->> 0 AND a."accountId" = k.key::jsonb ->> 1 AND a."userId" = r.user_id
        LIMIT 1) a ON true
   UNION ALL
   SELECT r.user_id, r.trusted, 'profiles', 'profile', 'profile', r.f ->> 'profile', p.live, p.updated_at > r.imported_at
     FROM r LEFT JOIN LATERAL (
-      SELECT p.updated_at,
-             md5(jsonb_build_array(p.user_id, p.display_name, p.avatar_url, p.software_background,
-                                   p.hardware_background, p.programming_languages, p.robotics_experience,
-                                   p.learning_goals, p.preferred_language, p.created_at::text,
-                                   p.updated_at::text)::text) AS live
+      SELECT p.updated_at, ${profileFingerprint("p")} AS live
         FROM profile p WHERE p.user_id = r.user_id LIMIT 1) p ON true
    WHERE r.f ? 'profile'
 ), judged AS (
   SELECT user_id, trusted, figure, part, CASE
            WHEN live IS NULL THEN
-             CASE WHEN user_id::text || ' ' || key IN (SELECT json_array_elements_text($2::json)) THEN 'missing'
+             CASE WHEN user_id::text || ' ' || key IN (SELECT part FROM written) THEN 'missing'
                   ELSE 'deleted_here' END
            WHEN live = stored THEN 'same'
            WHEN changed THEN 'changed_here'
@@ -104,8 +117,7 @@ WITH r AS (
 ), recorded AS (
   UPDATE supabase_import s
      SET target_digest = CASE WHEN pu.same THEN ${targetDigest("s.user_id")} END,
-         fingerprint_xor = coalesce(s.fingerprint_xor, lpad(to_hex(substring(pu.xor FROM 1 FOR 64)::bigint), 16, '0')
-                                                       || lpad(to_hex(substring(pu.xor FROM 65)::bigint), 16, '0'))
+         fingerprint_xor = coalesce(s.fingerprint_xor, ${bitsToHexSql("pu.xor")})
     FROM per_user pu
    WHERE s.user_id = pu.user_id AND CASE WHEN pu.same THEN pu.trusted ELSE s.target_digest IS NOT NULL END
 )
@@ -124,13 +136,23 @@ const PROBLEM: Record<string, string> = {
   differs: "differs from the source",
 };
 
+/** The source's side of the users a batch planned and did not fail, summed by the target (report.ts). */
+export interface PlannedSide {
+  users: number;
+  profiles: number;
+  /** Accounts by provider. */
+  accounts: Record<string, number>;
+  /** The XOR of their fingerprints, as a bit(128) in PostgreSQL's text form. */
+  xor: string;
+}
+
 /** One batch's check, to count once its transaction has committed (Reconciler.record). */
 export interface BatchJudgement {
-  changes: UserChange[];
+  planned: PlannedSide;
   rows: CheckRow[];
 }
 
-interface CheckRow {
+export interface CheckRow {
   figure: string;
   verdict: string;
   n: number;
@@ -143,8 +165,8 @@ interface CheckRow {
 /**
  * Compares what each migrated user should be with what the target holds, batch by batch, so it needs no memory
  * per user: counts by category and an order-independent fingerprint over ids, e-mails, password hashes and every
- * profile field. This process computes the source's side from the source rows; PostgreSQL computes the target's
- * side from its live rows (JUDGE_BATCH_AND_STORE_DIGESTS), and only the totals travel back.
+ * profile field. PostgreSQL computes both sides and sends only totals: the source's from the rows as mapped
+ * (the batch summary, report.ts), the target's from its live rows (JUDGE_BATCH_AND_STORE_DIGESTS).
  */
 export class Reconciler {
   private readonly counts = new Map<string, { source: number; target: number }>();
@@ -163,41 +185,21 @@ export class Reconciler {
    * its verdicts (target-digest.ts), and commits or rolls back with the batch. Counts nothing: pass the result to
    * record() once the batch has committed.
    */
-  async judgeBatchAndStoreDigests(
-    client: pg.PoolClient,
-    changes: UserChange[],
-    trusted: string[],
-  ): Promise<BatchJudgement> {
-    // A user who deleted their account here is reported as such (report.changes.deletedOnTarget), not compared.
-    const compared = changes.filter((change) => change.status !== "gone");
-    const ids: string[] = [];
-    const written: string[] = [];
-    for (const change of compared) {
-      const id = change.rows.user.id;
-      ids.push(id);
-      if (change.writeUser) written.push(`${id} user`);
-      if (change.profile === "upsert") written.push(`${id} profile`);
-      for (const account of change.upsertAccounts) written.push(`${id} ${accountKey(account)}`);
-    }
-    if (ids.length === 0 && trusted.length === 0) return { changes: compared, rows: [] };
+  async judgeBatchAndStoreDigests(client: pg.PoolClient, trusted: string[]): Promise<CheckRow[]> {
     // Lists travel as JSON text: node-postgres escapes array parameters element by element, which costs more here.
     const { rows } = await client.query<CheckRow>(JUDGE_BATCH_AND_STORE_DIGESTS, [
-      JSON.stringify(ids),
-      JSON.stringify(written),
       JSON.stringify(trusted),
       BCRYPT_CLAIM_SOURCE,
     ]);
-    return { changes: compared, rows };
+    return rows;
   }
 
-  /** Counts one checked batch. */
-  record({ changes, rows }: BatchJudgement): void {
-    for (const { rows: migrated, fingerprints, xor } of changes) {
-      this.sourceSet.add(xor);
-      this.count("users", "source", 1);
-      for (const account of migrated.accounts) this.count(`accounts.${account.providerId}`, "source", 1);
-      if (fingerprints.profile !== undefined) this.count("profiles", "source", 1);
-    }
+  /** Counts one checked batch: the source's side of its planned users, and the target's verdicts. */
+  record({ planned, rows }: BatchJudgement): void {
+    this.sourceSet.add(bitsToHex(planned.xor));
+    this.count("users", "source", planned.users);
+    for (const [provider, n] of Object.entries(planned.accounts)) this.count(`accounts.${provider}`, "source", n);
+    this.count("profiles", "source", planned.profiles);
     // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
     rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));
     for (const row of rows) {

@@ -1,7 +1,6 @@
-import { claimsBcrypt } from "@textbook/migrations/bcrypt-hash";
-import type { Failure, UserChange } from "./plan-changes.js";
-import type { Reconciliation } from "./reconcile.js";
-import type { Outcome, ReportFacts, SkipFacts, Skipped, SourceUser, Warning } from "./types.js";
+import type { Failure } from "./apply-plan.js";
+import type { PlannedSide, Reconciliation } from "./reconcile.js";
+import type { ReportFacts, SkipFacts, Skipped, Warning } from "./types.js";
 
 /** The JSON report (`--report FILE`); its minimum content is fixed by docs/architecture.md. */
 export interface Report {
@@ -27,43 +26,62 @@ export interface Report {
   reconciliation: Reconciliation | null;
 }
 
+/**
+ * What a batch's planned users add to the report, summed by the target from the staging tables (staging.ts), as
+ * one JSON document: the source counts of every staged user (its report facts, map-users.ts), who is skipped and
+ * why, the warnings, the users skipped now whom an earlier run migrated, the users that cannot be written, the plan's
+ * statuses and accounts by provider (of the users written or unchanged), and the source's side of the
+ * reconciliation. The batch's range bounds are SQL literals.
+ */
+export const batchSummary = (first: string, last: string) => `
+SELECT jsonb_build_object(
+  'sourceCounts', (SELECT coalesce(jsonb_object_agg(key, n), '{}')
+                     FROM (SELECT key, count(*) AS n FROM mapped_user, unnest(source_counts) AS key GROUP BY key) c),
+  'skipped', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'reason', skip_reason)
+                                        || CASE WHEN conflicts_with IS NULL THEN '{}'
+                                                ELSE jsonb_build_object('conflictsWith', conflicts_with) END
+                                        ORDER BY id), '[]')
+                FROM mapped_user WHERE skip_reason IS NOT NULL),
+  'warnings', (SELECT coalesce(jsonb_agg(w.warning ORDER BY m.id, w.n), '[]')
+                 FROM mapped_user m CROSS JOIN LATERAL jsonb_array_elements(m.warnings) WITH ORDINALITY AS w(warning, n)
+                WHERE m.skip_reason IS NULL),
+  'importedBefore', (SELECT coalesce(jsonb_agg(m.id ORDER BY m.id), '[]')
+                       FROM mapped_user m
+                      WHERE m.skip_reason IS NOT NULL
+                        AND m.id IN (SELECT user_id FROM supabase_import WHERE user_id BETWEEN ${first} AND ${last})),
+  'failures', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'reason', failure_reason,
+                                                            'message', failure_message) ORDER BY id), '[]')
+                 FROM planned_user WHERE failure_reason IS NOT NULL),
+  'changes', (SELECT coalesce(jsonb_object_agg(status, n), '{}')
+                FROM (SELECT status, count(*) AS n FROM planned_user WHERE failure_reason IS NULL GROUP BY status) c),
+  'planned', (SELECT jsonb_build_object(
+                       'users', count(*), 'profiles', count(*) FILTER (WHERE fingerprints ? 'profile'),
+                       'xor', coalesce(bit_xor(('x' || fingerprint_xor)::bit(128)), 0::bit(128))::text,
+                       'accounts', (SELECT coalesce(jsonb_object_agg(provider, n), '{}')
+                                      FROM (SELECT a."providerId" AS provider, count(*) AS n
+                                              FROM mapped_account a JOIN planned_user q ON q.id = a."userId"
+                                             WHERE q.failure_reason IS NULL AND q.status <> 'gone'
+                                             GROUP BY a."providerId") c))
+                FROM planned_user WHERE failure_reason IS NULL AND status <> 'gone')
+) AS summary`;
+
+/** One batch's part of the report (batchSummary). */
+export interface BatchSummary {
+  sourceCounts: Record<string, number>;
+  skipped: Skipped[];
+  warnings: Warning[];
+  importedBefore: string[];
+  failures: Failure[];
+  changes: Partial<Record<"create" | "update" | "unchanged" | "gone", number>>;
+  planned: PlannedSide;
+}
+
 const STATUS_COUNT = {
   create: "created",
   update: "updated",
   unchanged: "unchanged",
   gone: "deletedOnTarget",
 } as const;
-
-/** The source counts one user adds to the report. */
-function sourceCounts(user: SourceUser, outcome: Outcome): string[] {
-  const keys = ["users"];
-  if (user.hasMfa) keys.push("withMfa");
-  if (claimsBcrypt(user.encryptedPassword)) keys.push("withPassword");
-  if (user.invitedAt !== null && user.emailConfirmedAt === null) keys.push("invitedNotAccepted");
-  if (user.profile) keys.push("profiles");
-  for (const identity of user.identities) keys.push(`identities.${identity.provider}`);
-  keys.push(outcome.kind === "skipped" ? `skipped.${outcome.skipped.reason}` : "eligible");
-  return keys;
-}
-
-/** The report facts of a migrated user, to store with its import. */
-export function reportFacts(user: SourceUser, outcome: Extract<Outcome, { kind: "migrated" }>): ReportFacts {
-  return {
-    sourceCounts: sourceCounts(user, outcome),
-    accountProviders: outcome.rows.accounts.map((account) => account.providerId),
-    warnings: outcome.rows.warnings,
-  };
-}
-
-/** The report facts of a skipped user, to store with its skip record. */
-export function skipFacts(user: SourceUser, outcome: Extract<Outcome, { kind: "skipped" }>): SkipFacts {
-  const { reason, conflictsWith } = outcome.skipped;
-  return {
-    sourceCounts: sourceCounts(user, outcome),
-    reason,
-    ...(conflictsWith === undefined ? {} : { conflictsWith }),
-  };
-}
 
 /** One distinct report-facts document and the number of users that share it. */
 export type FactsGroup = [ReportFacts, number];
@@ -91,14 +109,19 @@ export class ReportBuilder {
 
   constructor(private readonly dryRun: boolean) {}
 
-  /** Counts one source user and its outcome. */
-  addOutcome(user: SourceUser, outcome: Outcome): void {
-    for (const key of sourceCounts(user, outcome)) this.bump(this.source, key);
-    if (outcome.kind === "skipped") {
-      this.skipped.push(outcome.skipped);
-      return;
+  /** Counts one batch's staged users (batchSummary). */
+  addBatch(summary: BatchSummary): void {
+    for (const [key, n] of Object.entries(summary.sourceCounts)) this.bump(this.source, key, n);
+    this.skipped.push(...summary.skipped);
+    this.warnings.push(...summary.warnings);
+    for (const id of summary.importedBefore) {
+      this.warnings.push({ id, field: "user", value: "skipped now, migrated by an earlier run: left in the target" });
     }
-    this.warnings.push(...outcome.rows.warnings);
+    this.failed.push(...summary.failures);
+    for (const [status, n] of Object.entries(summary.changes)) {
+      this.changes[STATUS_COUNT[status as keyof typeof STATUS_COUNT]] += n;
+    }
+    for (const [provider, n] of Object.entries(summary.planned.accounts)) this.bump(this.accounts, provider, n);
   }
 
   /**
@@ -129,19 +152,6 @@ export class ReportBuilder {
           : { id, reason: parsed.reason, conflictsWith: parsed.conflictsWith },
       );
     }
-  }
-
-  /** Counts the planned (or written) changes of a batch and the accounts of its migrated users. */
-  addChanges(changes: UserChange[]): void {
-    for (const change of changes) {
-      this.changes[STATUS_COUNT[change.status]]++;
-      if (change.status === "gone") continue;
-      for (const account of change.rows.accounts) this.bump(this.accounts, account.providerId);
-    }
-  }
-
-  addFailures(failures: Failure[]): void {
-    this.failed.push(...failures);
   }
 
   build(reconciliation: Reconciliation | null): Report {

@@ -2,24 +2,24 @@ import { writeFile } from "node:fs/promises";
 import { redactDatabaseUrl } from "@textbook/migrations/database";
 import pLimit, { type LimitFunction } from "p-limit";
 import pMap from "p-map";
+import { escapeLiteral } from "pg";
+import { applyPlan, FIND_TARGET_CONFLICTS, RECORD_SKIPS } from "./apply-plan.js";
 import type { MigrationConfig } from "./config.js";
 import { EXIT, MigrationError } from "./errors.js";
 import { findEmailConflicts } from "./find-email-conflicts.js";
 import type { SourceShape } from "./inspect-source.js";
 import { inspectSource } from "./inspect-source.js";
-import { countImported, inspectTarget } from "./inspect-target.js";
-import { mapBatch } from "./map-batch.js";
+import { countRecords, inspectTarget, type TargetShape } from "./inspect-target.js";
+import { mapAndPlan } from "./map-users.js";
 import { BATCHES_IN_FLIGHT, type Databases, FULL_READS_IN_FLIGHT, openDatabases } from "./open-databases.js";
-import { planChanges } from "./plan-changes.js";
 import { Progress, type ProgressStream } from "./progress.js";
-import { readSourceDigests, readSourcePages, readSourceUsers } from "./read-source-batches.js";
+import { readSourceDigests, readSourcePages } from "./read-source-batches.js";
 import { type BatchState, readTargetState, type SourcePage } from "./read-target-state.js";
-import { Reconciler } from "./reconcile.js";
-import { recordSkips } from "./record-skips.js";
-import { type FactsGroup, parseFacts, type Report, ReportBuilder } from "./report.js";
+import { type PlannedSide, Reconciler } from "./reconcile.js";
+import { type BatchSummary, batchSummary, type FactsGroup, parseFacts, type Report, ReportBuilder } from "./report.js";
+import { stageSourceUsers, withBatchTransaction } from "./staging.js";
 import { formatSummary } from "./summary.js";
 import type { ReportFacts } from "./types.js";
-import { writeChanges } from "./write-changes.js";
 
 export interface RunIo {
   stdout: { write(text: string): boolean };
@@ -33,6 +33,9 @@ interface RunState {
   db: Databases;
   io: RunIo;
   shape: SourceShape;
+  target: TargetShape;
+  /** No earlier run left a record here: every user is read, without asking the target how it stands. */
+  firstRun: boolean;
   conflicts: ReadonlyMap<string, string>;
   report: ReportBuilder;
   reconciler: Reconciler | null;
@@ -43,19 +46,20 @@ interface RunState {
 /**
  * Runs the whole migration (or dry run) and returns the exit code; see USAGE in config.ts. One run:
  *
- *   inspect     the source's shape (inspect-source.ts), the target's schema (inspect-target.ts), the users who lose
- *               an e-mail conflict (find-email-conflicts.ts); print the plan and ask (unless --yes or --dry-run)
+ *   inspect     the source's shape (inspect-source.ts), the target's (inspect-target.ts), the users who lose an
+ *               e-mail conflict (find-email-conflicts.ts); print the plan and ask (unless --yes or --dry-run)
  *   for each page of auth.users ids (readSourcePages, read-source-batches.ts), BATCHES_IN_FLIGHT pages at once:
- *     digests   Supabase hashes each user's rows (readSourceDigests; only when earlier runs stored digests)
+ *     digests   Supabase hashes each user's rows (readSourceDigests; only when earlier runs left records)
  *     sort      the target sorts the page's users (read-target-state.ts): verified (unchanged on both sides,
- *               summed in SQL), trusted (unchanged in Supabase), skipped as before (record-skips.ts), or to read
- *     read      the users to read, in full, in one snapshot (readSourceUsers), FULL_READS_IN_FLIGHT at once
- *     map       each into skipped-with-a-reason or its rows (map-batch.ts: classify-user.ts, map-profile.ts)
- *     plan      compare with the fingerprints earlier runs stored (plan-changes.ts)
- *     write     one transaction per batch (write-changes.ts); if a row fails, redo it one savepoint per user
- *     reconcile in that transaction, before it commits, the target judges its live rows against the fingerprints
- *               and keeps target digests true (reconcile.ts, target-digest.ts); counted once it has committed
- *     report    outcomes, changes, failures and warnings added up (report.ts)
+ *               summed in SQL), trusted (unchanged in Supabase), skipped as before, or to read
+ *     then, in one target transaction (FULL_READS_IN_FLIGHT batches at once when they read users):
+ *     stage     COPY the users to read from one Supabase snapshot into staging tables (staging.ts)
+ *     map+plan  every mapping rule, as SQL over the staged rows, and the plan against earlier runs (map-users.ts)
+ *     write     INSERT … SELECT from the plan; if a row fails, redo it one savepoint per user (apply-plan.ts)
+ *     reconcile the target judges its live rows against the fingerprints and keeps target digests true
+ *               (reconcile.ts, target-digest.ts)
+ *     report    the target sums the batch's outcomes, changes, failures and warnings (report.ts); counted once
+ *               the transaction has committed
  *   then the summary on stdout (summary.ts), the JSON report (--report), the exit code (exitCode below).
  */
 export async function runMigration(
@@ -65,18 +69,18 @@ export async function runMigration(
   const db = await openDatabases(config);
   try {
     const shape = await inspectSource(db.source);
-    await inspectTarget(db.target, config.targetVariable);
-    const [total, imported, conflicts] = await Promise.all([
+    const target = await inspectTarget(db.target, config.targetVariable);
+    const [total, records, conflicts] = await Promise.all([
       db.source
         .query<{ count: string }>("SELECT count(*) FROM auth.users")
         .then((r) => Number(r.rows[0]?.count)),
-      countImported(db.target),
+      countRecords(db.target),
       findEmailConflicts(db.source, shape),
     ]);
     io.stdout.write(
       `Plan: read ${total} Supabase users from ${redactDatabaseUrl(config.sourceUrl)} (read only)\n` +
         `      ${config.dryRun ? "compare them with" : "write them to"} ${redactDatabaseUrl(config.targetUrl)} ` +
-        `(${imported} imported by earlier runs), ${config.batchSize} users per transaction.\n` +
+        `(${records.imported} imported by earlier runs), ${config.batchSize} users per transaction.\n` +
         `      ${conflicts.size === 1 ? "1 user loses" : `${conflicts.size} users lose`} an e-mail conflict (same e-mail in another case) and will be skipped.\n`,
     );
     if (!config.dryRun && !config.yes) await confirmOrStop(io);
@@ -85,6 +89,8 @@ export async function runMigration(
       db,
       io,
       shape,
+      target,
+      firstRun: records.imported === 0 && records.skipped === 0,
       conflicts,
       report: new ReportBuilder(config.dryRun),
       reconciler: config.dryRun ? null : new Reconciler(),
@@ -92,7 +98,7 @@ export async function runMigration(
     };
     const progress = new Progress(io.stderr, total, config.dryRun ? "checking" : "migrating");
     // Digests only matter where earlier runs stored some to compare with.
-    const withDigests = imported > 0 && !config.fullCompare;
+    const withDigests = !state.firstRun && !config.fullCompare;
     // Up to BATCHES_IN_FLIGHT batches are digested, planned and written at once; p-map asks the page reader for the
     // next page only when one of them is done, so memory holds that many pages whatever the number of users. Their
     // id ranges are disjoint and each commits (or not) on its own, so a kill still leaves only whole batches.
@@ -143,10 +149,9 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
   for (const [loser, winner] of state.conflicts) {
     if (loser >= first && loser <= last) conflictLosers.push({ loser, winner });
   }
-  const sorted = await readTargetState(db.target, { first, last }, page, {
-    fullCompare: config.fullCompare,
-    conflictLosers,
-  });
+  const sorted: BatchState = state.firstRun
+    ? { toRead: ids, trusted: { ids: [], facts: [] }, verified: [], skipped: [] }
+    : await readTargetState(db.target, { first, last }, page, { fullCompare: config.fullCompare, conflictLosers });
   // Each distinct facts document is parsed once (the target sends each verified one once): the report counts every
   // unchanged user, the reconciliation the verified ones.
   const verified = sorted.verified.map(({ facts, n, xor }) => ({
@@ -169,62 +174,68 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
 }
 
 /**
- * The rest of a batch: reads the users that are not unchanged in full, maps, plans and writes them, and
- * reconciles them with the trusted users in the write's transaction.
+ * The rest of a batch, in one target transaction (read only and rolled back in a dry run): the users to read are
+ * copied from Supabase into the staging tables (staging.ts), mapped and planned there (map-users.ts), written
+ * (apply-plan.ts) and reconciled with the trusted users (reconcile.ts); the target sends back the batch's part of
+ * the report (batchSummary, report.ts), counted once the transaction has committed.
  */
 async function finishBatch(
   state: RunState,
   batch: { first: string; last: string; n: number; sorted: BatchState },
 ): Promise<void> {
-  const { config, db, report } = state;
+  const { config, db, report, reconciler } = state;
   const { first, last, n, sorted } = batch;
-  const { toRead, trusted, records: before } = sorted;
-  const users =
-    toRead.length === 0
-      ? []
-      : await readSourceUsers(
-          db.source,
-          state.shape,
-          toRead.length === n ? { first, last } : { first, last, ids: toRead },
-        );
-  const log = config.verbose ? (line: string) => state.io.stderr.write(`${line}\n`) : null;
-  const { migrated, skips } = mapBatch(users, state.conflicts, report, log);
-  const skippedIds = skips.map((skip) => skip.user_id);
-  const plan = await planChanges(db.target, migrated, skippedIds, before, { lookUpConflicts: config.dryRun });
-  for (const id of plan.importedBefore) {
-    report.warnings.push({
-      id,
-      field: "user",
-      value: "skipped now, migrated by an earlier run: left in the target",
-    });
+  const { toRead, trusted } = sorted;
+  // A dry run does not judge trusted users (it has no reconciliation), so a batch with no one to read is done.
+  if (toRead.length === 0 && (reconciler === null || trusted.ids.length === 0)) return;
+  const { summary, rows } = await withBatchTransaction(db.target, { dryRun: config.dryRun }, async (client) => {
+    let summary: BatchSummary | null = null;
+    if (toRead.length > 0) {
+      const losers = [...state.conflicts].filter(([loser]) => loser >= first && loser <= last);
+      if (losers.length > 0) {
+        await client.query("INSERT INTO staged_conflict SELECT * FROM unnest($1::uuid[], $2::uuid[])", [
+          losers.map(([loser]) => loser),
+          losers.map(([, winner]) => winner),
+        ]);
+      }
+      await stageSourceUsers(
+        db.source,
+        client,
+        state.shape,
+        toRead.length === n ? { first, last } : { first, last, ids: toRead },
+      );
+      const results = (await client.query(mapAndPlan({ first, last }, state.target.emailCollation))) as unknown as {
+        rows: { planned: number; not_new: number }[];
+      }[];
+      const plan = results.at(-1)?.rows[0] ?? { planned: 0, not_new: 0 };
+      if (config.dryRun) await client.query(FIND_TARGET_CONFLICTS);
+      else {
+        if (plan.planned > 0) await applyPlan(client, plan.not_new === 0);
+        await client.query(RECORD_SKIPS);
+      }
+    }
+    const rows = reconciler ? await reconciler.judgeBatchAndStoreDigests(client, trusted.ids) : [];
+    if (toRead.length > 0) {
+      const result = await client.query<{ summary: BatchSummary }>(
+        batchSummary(`${escapeLiteral(first)}::uuid`, `${escapeLiteral(last)}::uuid`),
+      );
+      summary = result.rows[0]?.summary ?? null;
+    }
+    return { summary, rows };
+  });
+  if (summary) {
+    report.addBatch(summary);
+    if (config.verbose) {
+      const log = (line: string) => state.io.stderr.write(`${line}\n`);
+      for (const { id, reason } of summary.skipped) log(`skipped ${id}: ${reason}`);
+      for (const w of summary.warnings) log(`warning ${w.id}: ${w.field} was "${w.value}"`);
+      for (const failure of summary.failures) log(`failed ${failure.id}: ${failure.reason} (${failure.message})`);
+    }
   }
-  const { reconciler } = state;
-  // The target fingerprints its own rows after this batch's writes, before they commit, and sends back only the
-  // totals, which are counted once the batch has committed. A dry run has no reconciler and writes nothing.
-  // (A batch of verified users only has nothing to write or check: no transaction at all.)
-  const written =
-    reconciler && (plan.changes.length > 0 || trusted.ids.length > 0)
-      ? await writeChanges(db.target, plan.changes, (client, failed) =>
-          reconciler.judgeBatchAndStoreDigests(
-            client,
-            plan.changes.filter((change) => !failed.has(change.rows.user.id)),
-            trusted.ids,
-          ),
-        )
-      : null;
-  const failures = [...plan.failures, ...(written?.failures ?? [])];
-  report.addFailures(failures);
-  const failed = new Set(failures.map((failure) => failure.id));
-  report.addChanges(plan.changes.filter((change) => !failed.has(change.rows.user.id)));
-  if (config.verbose) {
-    for (const failure of failures)
-      state.io.stderr.write(`failed ${failure.id}: ${failure.reason} (${failure.message})\n`);
-  }
-  if (written) reconciler?.record(written.verified);
-  // After the batch's own transaction: a skip record only spares a later run a read, so one lost to a kill here
-  // costs that run one read, nothing more.
-  if (!config.dryRun) await recordSkips(db.target, skips);
+  reconciler?.record({ planned: summary?.planned ?? NO_ONE_PLANNED, rows });
 }
+
+const NO_ONE_PLANNED: PlannedSide = { users: 0, profiles: 0, accounts: {}, xor: "0".repeat(128) };
 
 function exitCode(report: Report): number {
   if (report.failed.length > 0) return EXIT.failed;

@@ -1,91 +1,7 @@
 /**
- * The shapes the migration moves between: a Supabase user as read from the source, and the rows it becomes in
- * the target. Timestamps stay the text PostgreSQL sends (in a UTC session), so no precision is lost on the way and
- * a source row and its target copy compare equal as strings.
+ * What the report and the records of earlier runs keep about users. The rows themselves never pass through the
+ * command: they go from Supabase to the target's staging tables and are mapped there (staging.ts, map-users.ts).
  */
-
-export interface SourceIdentity {
-  provider: string;
-  /** The provider's subject (or the user id for `email`/`phone`). */
-  providerId: string;
-  createdAt: string | null;
-  updatedAt: string | null;
-}
-
-export interface SourceProfile {
-  full_name: string | null;
-  avatar_url: string | null;
-  software_background: string | null;
-  hardware_background: string | null;
-  programming_languages: (string | null)[] | null;
-  robotics_experience: string | null;
-  learning_goals: string | null;
-  preferred_language: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export interface SourceUser {
-  id: string;
-  /** MD5 of every source value below, computed by the Supabase server (read-source-batches.ts). */
-  digest: string;
-  email: string | null;
-  encryptedPassword: string | null;
-  emailConfirmedAt: string | null;
-  invitedAt: string | null;
-  phone: string | null;
-  userMetadata: Record<string, unknown> | null;
-  /** `banned_until` when it is still in the future (decided by the source server's clock), else null. */
-  activeBanUntil: string | null;
-  deletedAt: string | null;
-  isAnonymous: boolean;
-  lastSignInAt: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-  hasMfa: boolean;
-  profile: SourceProfile | null;
-  identities: SourceIdentity[];
-}
-
-/** A Better Auth `"user"` row as this migration writes it. */
-export interface TargetUser {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  image: string | null;
-  createdAt: string;
-  updatedAt: string;
-  role: string;
-  banned: boolean;
-  banReason: string | null;
-  banExpires: string | null;
-}
-
-/** A Better Auth `"account"` row, keyed by (`providerId`, `accountId`). */
-export interface TargetAccount {
-  providerId: string;
-  accountId: string;
-  userId: string;
-  password: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A `profile` row (migrations/0002_create_profile_table.sql), without its version counter. */
-export interface TargetProfile {
-  user_id: string;
-  display_name: string;
-  avatar_url: string | null;
-  software_background: string | null;
-  hardware_background: string | null;
-  programming_languages: (string | null)[];
-  robotics_experience: string | null;
-  learning_goals: string | null;
-  preferred_language: string;
-  created_at: string;
-  updated_at: string;
-}
 
 export type SkipReason = "deleted" | "anonymous" | "phone_only" | "no_email" | "email_conflict";
 
@@ -100,14 +16,6 @@ export interface Warning {
   id: string;
   field: string;
   value: string;
-}
-
-/** Everything one source user becomes in the target. */
-export interface MigratedUser {
-  user: TargetUser;
-  accounts: TargetAccount[];
-  profile: TargetProfile | null;
-  warnings: Warning[];
 }
 
 /**
@@ -132,12 +40,3 @@ export interface SkipFacts {
   reason: SkipReason;
   conflictsWith?: string;
 }
-
-/** A migrated user with what its import record keeps besides the fingerprints. */
-export interface ImportedUser extends MigratedUser {
-  /** The source digest of the rows it was mapped from. */
-  digest: string;
-  facts: ReportFacts;
-}
-
-export type Outcome = { kind: "migrated"; rows: MigratedUser } | { kind: "skipped"; skipped: Skipped };

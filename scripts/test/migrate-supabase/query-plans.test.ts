@@ -10,6 +10,7 @@ import { NO_NESTED_LOOPS, UTC_SETTINGS } from "../../src/migrate-supabase/read-i
 import { buildUsersQuery, MAPPING_VERSION } from "../../src/migrate-supabase/read-source-batches.js";
 import { BATCH_STATE } from "../../src/migrate-supabase/read-target-state.js";
 import { JUDGE_BATCH_AND_STORE_DIGESTS } from "../../src/migrate-supabase/reconcile.js";
+import { STAGING_TABLES } from "../../src/migrate-supabase/staging.js";
 import { targetDigest } from "../../src/migrate-supabase/target-digest.js";
 import { createSupabaseSchema, insertBulkUsers, withClient } from "../fixtures/supabase-fixture.js";
 
@@ -177,8 +178,8 @@ describe("the rerun's statements on an analyzed target", () => {
     // Trusted users whose parts all differ (the fingerprints above are made up): their target digests are cleared.
     const plan = await explain(
       JUDGE_BATCH_AND_STORE_DIGESTS,
-      ["[]", "[]", JSON.stringify(ids), BCRYPT_CLAIM_SOURCE],
-      UTC_SETTINGS,
+      [JSON.stringify(ids), BCRYPT_CLAIM_SOURCE],
+      `${STAGING_TABLES}; ${UTC_SETTINGS}`,
     );
     expect(summary(plan)).toEqual({
       supabase_import: 2 * BATCH,
@@ -236,7 +237,7 @@ describe("the source digest query on an analyzed Supabase database", () => {
       await client.query("BEGIN");
       await client.query(`${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`);
       const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) ${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], 3)}`,
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${buildUsersQuery(shape, "u.id BETWEEN $1 AND $2", ["$1", "$2"], "$3")}`,
         [...range, MAPPING_VERSION],
       );
       const plan = rows[0]?.["QUERY PLAN"][0].Plan as PlanNode;

@@ -1,0 +1,147 @@
+import { pipeline } from "node:stream/promises";
+import { isConnectionError } from "@textbook/migrations/database";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import type { SourceShape } from "./inspect-source.js";
+import { buildUsersQuery, MAPPING_VERSION, PROFILE_COLUMNS } from "./read-source-batches.js";
+import { readInUtc, UTC_SETTINGS } from "./read-in-utc.js";
+
+/**
+ * The staging tables: temporary tables of the target connection (schema `pg_temp_N`, its own), created once per
+ * connection and emptied at the end of every transaction (`ON COMMIT DELETE ROWS`; a rollback empties them too), so
+ * each batch starts from empty tables, and a killed run leaves nothing behind: they go with its connections.
+ *
+ * - `staged_*`: a batch's source rows exactly as Supabase sent them (COPY), and the e-mail conflicts it loses;
+ * - `mapped_*`: what each staged user becomes (map-users.ts), with the target tables' column names;
+ * - `planned_*`: what must be written for it, compared with what earlier runs wrote (map-users.ts), and why a user
+ *   cannot be written (apply-plan.ts).
+ */
+export const STAGING_TABLES = `
+CREATE TEMP TABLE staged_user (
+  id uuid NOT NULL, email text, encrypted_password text, email_confirmed_at timestamptz, invited_at timestamptz,
+  phone text, raw_user_meta_data jsonb, active_ban_until timestamptz, deleted_at timestamptz, is_anonymous boolean,
+  last_sign_in_at timestamptz, created_at timestamptz, updated_at timestamptz, has_mfa boolean NOT NULL,
+  digest text NOT NULL
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE staged_identity (
+  user_id uuid NOT NULL, provider text NOT NULL, subject text NOT NULL, created_at timestamptz, updated_at timestamptz
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE staged_profile (
+  id uuid NOT NULL, full_name text, avatar_url text, software_background text, hardware_background text,
+  programming_languages text[], robotics_experience text, learning_goals text, preferred_language text,
+  created_at timestamptz, updated_at timestamptz
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE staged_conflict (loser uuid NOT NULL, winner uuid NOT NULL) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE mapped_user (
+  id uuid NOT NULL, digest text NOT NULL, skip_reason text, conflicts_with uuid,
+  name text, email text, "emailVerified" boolean, image text, "createdAt" timestamptz, "updatedAt" timestamptz,
+  banned boolean, "banReason" text, "banExpires" timestamptz,
+  source_counts text[] NOT NULL, warnings jsonb, fingerprint text
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE mapped_account (
+  "userId" uuid NOT NULL, "providerId" text NOT NULL, "accountId" text NOT NULL, password text,
+  "createdAt" timestamptz NOT NULL, "updatedAt" timestamptz NOT NULL, position bigint NOT NULL, key text NOT NULL,
+  fingerprint text NOT NULL
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE mapped_profile (
+  user_id uuid NOT NULL, display_name text, avatar_url text, software_background text, hardware_background text,
+  programming_languages text[], robotics_experience text, learning_goals text, preferred_language text,
+  created_at timestamptz, updated_at timestamptz, fingerprint text NOT NULL
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE planned_user (
+  id uuid NOT NULL, status text NOT NULL, write_user boolean NOT NULL, profile_action text,
+  refresh_record boolean NOT NULL, fingerprints jsonb NOT NULL, fingerprint_xor text NOT NULL,
+  source_digest text NOT NULL, report_facts jsonb NOT NULL, failure_reason text, failure_message text
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE planned_account (
+  "userId" uuid NOT NULL, "providerId" text NOT NULL, "accountId" text NOT NULL, password text,
+  "createdAt" timestamptz, "updatedAt" timestamptz, action text NOT NULL
+) ON COMMIT DELETE ROWS`;
+
+/** Connections that have the staging tables (a pool hands the same client objects out again). */
+const staged = new WeakSet<pg.PoolClient>();
+
+/**
+ * Runs one batch in a target transaction on a connection that has the staging tables. A dry run's transaction is
+ * READ ONLY (PostgreSQL then refuses any write but to temporary tables) and always rolled back; a real run's
+ * commits. A connection whose ROLLBACK fails is destroyed instead of going back to the pool.
+ */
+export async function withBatchTransaction<T>(
+  target: pg.Pool,
+  options: { dryRun: boolean },
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await target.connect();
+  let broken: Error | undefined;
+  try {
+    if (!staged.has(client)) {
+      await client.query(STAGING_TABLES);
+      staged.add(client);
+    }
+    await client.query(`BEGIN${options.dryRun ? " READ ONLY" : ""}; ${UTC_SETTINGS}`);
+    const result = await fn(client).catch(async (error: unknown) => {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    });
+    await client.query(options.dryRun ? "ROLLBACK" : "COMMIT");
+    return result;
+  } catch (error) {
+    if (isConnectionError(error) && broken === undefined) broken = error as Error;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Which users to stage: a page's id range, and within it either everyone or a list of ids (its changed users). */
+export interface UserSelection {
+  first: string;
+  last: string;
+  ids?: string[];
+}
+
+/**
+ * Copies the selected users' source rows into the staging tables of `target` (in its batch transaction): their
+ * `auth.users` columns with the digest of every source row the mapping reads, their identities and their profiles,
+ * streamed with COPY from one read-only snapshot of Supabase, so the digest stored with a user's import is always
+ * that of the rows it was mapped from. No row is parsed here: the bytes go from one server to the other.
+ * COPY takes no parameters: the only values written into these statements are the page's ids and the mapping's
+ * version, as quoted literals.
+ */
+export async function stageSourceUsers(
+  source: pg.Pool,
+  target: pg.PoolClient,
+  shape: SourceShape,
+  selection: UserSelection,
+): Promise<void> {
+  const first = pg.escapeLiteral(selection.first);
+  const last = pg.escapeLiteral(selection.last);
+  const where = (column: string) =>
+    selection.ids
+      ? `${column} BETWEEN ${first} AND ${last} AND ${column} = ANY (${pg.escapeLiteral(`{${selection.ids.join(",")}}`)}::uuid[])`
+      : `${column} BETWEEN ${first} AND ${last}`;
+  const subject = shape.identitySubjectColumn;
+  const copies: [string, string][] = [
+    [
+      buildUsersQuery(shape, where("u.id"), [first, last], pg.escapeLiteral(MAPPING_VERSION)),
+      "staged_user",
+    ],
+    [
+      `SELECT user_id, provider, ${subject}::text, created_at, updated_at FROM auth.identities WHERE ${where("user_id")}`,
+      "staged_identity",
+    ],
+  ];
+  if (shape.hasProfiles) {
+    copies.push([`SELECT id, ${PROFILE_COLUMNS} FROM public.profiles WHERE ${where("id")}`, "staged_profile"]);
+  }
+  await readInUtc(source, async (client) => {
+    for (const [query, table] of copies) {
+      await pipeline(
+        client.query(copyTo(`COPY (${query}) TO STDOUT`)),
+        target.query(copyFrom(`COPY ${table} FROM STDIN`)),
+      );
+    }
+  });
+}
