@@ -17,11 +17,14 @@ export const BCRYPT_CLAIM_SOURCE = String.raw`^\$2[abxy]?\$`;
 const BCRYPT_CLAIM = new RegExp(BCRYPT_CLAIM_SOURCE);
 
 /**
- * What can be verified: a version bcrypt libraries agree on, a two-digit cost (characters 5 and 6), 53 characters of
- * salt and hash. A regular expression source that means the same in JavaScript and in PostgreSQL's `~` (only ASCII
- * classes), which the Supabase migration's SQL takes as a parameter.
+ * What can be verified: 60 characters (BCRYPT_LENGTH), that is a version bcrypt libraries agree on, a two-digit cost
+ * (characters 5 and 6), then 53 characters of salt and hash in bcrypt's base64 alphabet. The pattern is a regular
+ * expression source that means the same in JavaScript and in PostgreSQL's `~` (ASCII classes only), which the
+ * Supabase migration's SQL takes as it is; the length is checked apart, as PostgreSQL's engine runs a counted
+ * repetition (`{53}`) several times slower than this.
  */
-export const BCRYPT_SHAPE_SOURCE = String.raw`^\$2[aby]\$([0-9]{2})\$[./A-Za-z0-9]{53}$`;
+export const BCRYPT_SHAPE_SOURCE = String.raw`^\$2[aby]\$[0-9][0-9]\$[./A-Za-z0-9]*$`;
+export const BCRYPT_LENGTH = 60;
 const BCRYPT_SHAPE = new RegExp(BCRYPT_SHAPE_SOURCE);
 
 /**
@@ -40,9 +43,8 @@ export type BcryptProblem = { kind: "malformed" } | { kind: "cost"; cost: number
 
 /** Why `hash` (which claims bcrypt) cannot be verified: malformed, or a cost outside BCRYPT_COSTS; else undefined. */
 export function bcryptProblem(hash: string): BcryptProblem | undefined {
-  const match = BCRYPT_SHAPE.exec(hash);
-  if (!match) return { kind: "malformed" };
-  const cost = Number(match[1]);
+  if (hash.length !== BCRYPT_LENGTH || !BCRYPT_SHAPE.test(hash)) return { kind: "malformed" };
+  const cost = Number(hash.slice(4, 6));
   return cost < BCRYPT_COSTS.min || cost > BCRYPT_COSTS.max ? { kind: "cost", cost } : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { isConnectionError } from "@textbook/migrations/database";
 import pg from "pg";
-import { targetDigest } from "./target-digest.js";
+import { targetDigestsOfMapped } from "./target-digest.js";
 
 /**
  * Writing a batch's plan (map-users.ts) from the staging tables (staging.ts), in the batch's transaction.
@@ -57,7 +57,7 @@ UPDATE planned_user p SET failure_reason = f.reason, failure_message = f.message
  * The accounts statement returns how many accounts it should write and how many it did: an upsert leaves alone a
  * login that belongs to another user (its WHERE), which the difference reveals.
  */
-function applySql(options: { allNew: boolean; only?: string }): string {
+export function applySql(options: { allNew: boolean; only?: string }): string {
   const { allNew } = options;
   const and = options.only === undefined ? "" : ` AND p.id = ${pg.escapeLiteral(options.only)}::uuid`;
   const upsert = (conflict: string) => (allNew ? "" : `\nON CONFLICT ${conflict}`);
@@ -69,10 +69,11 @@ SELECT m.id, m.name, m.email, m."emailVerified", m.image, m."createdAt", m."upda
   name = excluded.name, email = excluded.email, "emailVerified" = excluded."emailVerified", image = excluded.image,
   "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", banned = excluded.banned,
   "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`)};
-DELETE FROM account x
- USING planned_account a JOIN planned_user p ON p.id = a."userId"
- WHERE a.action = 'delete' AND ${WRITING}${and}
-   AND x."providerId" = a."providerId" AND x."accountId" = a."accountId" AND x."userId" = a."userId";
+DELETE FROM account WHERE id = ANY (ARRAY(
+  SELECT x.id FROM planned_account a JOIN planned_user p ON p.id = a."userId"
+   CROSS JOIN LATERAL (SELECT id FROM account x WHERE x."providerId" = a."providerId" AND x."accountId" = a."accountId"
+                          AND x."userId" = a."userId") x
+   WHERE a.action = 'delete' AND ${WRITING}${and}));
 WITH w AS (
   SELECT a."providerId", a."accountId", a."userId", a.password, a."createdAt", a."updatedAt"
     FROM planned_account a JOIN planned_user p ON p.id = a."userId"
@@ -85,7 +86,8 @@ WITH w AS (
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM w)::int AS expected, (SELECT count(*) FROM written)::int AS written;
-DELETE FROM profile WHERE user_id IN (SELECT p.id FROM planned_user p WHERE p.profile_action = 'delete' AND ${WRITING}${and});
+DELETE FROM profile
+ WHERE user_id = ANY (ARRAY(SELECT p.id FROM planned_user p WHERE p.profile_action = 'delete' AND ${WRITING}${and}));
 INSERT INTO profile (user_id, display_name, avatar_url, software_background, hardware_background,
                      programming_languages, robotics_experience, learning_goals, preferred_language, created_at, updated_at)
 SELECT q.user_id, q.display_name, q.avatar_url, q.software_background, q.hardware_background,
@@ -98,8 +100,8 @@ SELECT q.user_id, q.display_name, q.avatar_url, q.software_background, q.hardwar
   learning_goals = excluded.learning_goals, preferred_language = excluded.preferred_language,
   created_at = excluded.created_at, updated_at = excluded.updated_at, version = nextval('profile_version')`)};
 INSERT INTO supabase_import (user_id, fingerprints, fingerprint_xor, source_digest, report_facts, target_digest)
-SELECT p.id, p.fingerprints, p.fingerprint_xor, p.source_digest, p.report_facts, ${targetDigest("p.id")}
-  FROM planned_user p
+SELECT p.id, p.fingerprints, p.fingerprint_xor, p.source_digest, p.report_facts, d.digest
+  FROM planned_user p LEFT JOIN ${targetDigestsOfMapped()} d ON d.id = p.id
  WHERE (p.status IN ('create', 'update') OR p.refresh_record) AND p.failure_reason IS NULL${and}${upsert(`(user_id) DO UPDATE SET
   fingerprints = excluded.fingerprints, fingerprint_xor = excluded.fingerprint_xor,
   source_digest = excluded.source_digest, report_facts = excluded.report_facts, target_digest = excluded.target_digest`)}`;
@@ -108,8 +110,8 @@ SELECT p.id, p.fingerprints, p.fingerprint_xor, p.source_digest, p.report_facts,
 // `imported_at` is the time of the first import and is not moved by later writes: reconciliation judges a row whose
 // updatedAt is later than it as changed here by its owner, and moving it would turn every earlier change of a part
 // this run does not rewrite (say, a profile edited here, while Supabase changed the user's name) into a mismatch.
-// The target digest hashes the rows as this transaction leaves them; the reconciliation that runs before it commits
-// clears it unless every part is as imported (reconcile.ts).
+// The target digest is that of the rows as mapped (targetDigestsOfMapped, target-digest.ts); the reconciliation that
+// runs before the transaction commits clears it unless every live part is as mapped (reconcile.ts).
 
 /**
  * Skip records (migrations/0011_create_supabase_skip_table.sql): what each skipped user was skipped on, so a rerun

@@ -1,4 +1,9 @@
-import { BCRYPT_CLAIM_SOURCE, BCRYPT_COSTS, BCRYPT_SHAPE_SOURCE } from "@textbook/migrations/bcrypt-hash";
+import {
+  BCRYPT_CLAIM_SOURCE,
+  BCRYPT_COSTS,
+  BCRYPT_LENGTH,
+  BCRYPT_SHAPE_SOURCE,
+} from "@textbook/migrations/bcrypt-hash";
 import { BACKGROUND_LEVELS, PROFILE_DEFAULTS } from "@textbook/profile-api/contract";
 import pg from "pg";
 import {
@@ -43,9 +48,11 @@ const metadataText = (metadata: string, key: string) =>
   `CASE WHEN jsonb_typeof(${metadata} -> '${key}') = 'string' AND ${hasText(`${metadata} ->> '${key}'`)}
         THEN ${metadata} ->> '${key}' END`;
 
-/** What sign-in refuses in a hash that claims bcrypt, as the warning's text (NULL when it is usable). */
+/**
+ * What sign-in refuses in a hash that claims bcrypt, as the warning's text; NULL when it is usable.
+ */
 const bcryptWarning = (password: string) => `CASE
-  WHEN NOT ${password} ~ ${literal(BCRYPT_SHAPE_SOURCE)}
+  WHEN length(${password}) <> ${BCRYPT_LENGTH} OR NOT ${password} ~ ${literal(BCRYPT_SHAPE_SOURCE)}
     THEN 'malformed bcrypt hash: sign-in refuses it until the user resets the password'
   WHEN substring(${password} FROM 5 FOR 2)::int NOT BETWEEN ${BCRYPT_COSTS.min} AND ${BCRYPT_COSTS.max}
     THEN 'bcrypt cost ' || substring(${password} FROM 5 FOR 2)::int || ', outside ${BCRYPT_COSTS.min}–${BCRYPT_COSTS.max}: sign-in refuses it until the user resets the password'
@@ -53,9 +60,10 @@ const bcryptWarning = (password: string) => `CASE
 
 /** A known background level as it is; an unknown one becomes NULL (with a warning, below). */
 const knownLevel = (value: string) => `CASE WHEN ${value} = ANY (${LEVELS}) THEN ${value} END`;
+const unknownLevel = (value: string) => `(${value} IS NOT NULL AND NOT ${value} = ANY (${LEVELS}))`;
 const levelWarning = (p: string, field: string) =>
-  `CASE WHEN ${p}.${field} IS NOT NULL AND NOT ${p}.${field} = ANY (${LEVELS})
-        THEN jsonb_build_object('id', s.id, 'field', '${field}', 'value', ${p}.${field}) END`;
+  `CASE WHEN ${unknownLevel(`${p}.${field}`)}
+        THEN jsonb_build_object('id', ${p}.id, 'field', '${field}', 'value', ${p}.${field}) END`;
 
 /**
  * Users. Skipped, in this order: soft-deleted, anonymous, without an e-mail (phone-only when they have a phone, as
@@ -69,47 +77,55 @@ const levelWarning = (p: string, field: string) =>
  */
 const mapUsers = (collation: string) => `
 INSERT INTO mapped_user
-SELECT m.*, CASE WHEN m.skip_reason IS NULL THEN ${userFingerprint("m")} END
-  FROM (
-SELECT s.id, s.digest, k.skip_reason, c.winner,
-       u.name, u.email, u."emailVerified", u.image, u."createdAt", u."updatedAt", u.banned, u."banReason", u."banExpires",
-       ARRAY['users']
-         || CASE WHEN s.has_mfa THEN ARRAY['withMfa'] ELSE '{}' END
-         || CASE WHEN ${CLAIMS_BCRYPT("s.encrypted_password")} THEN ARRAY['withPassword'] ELSE '{}' END
-         || CASE WHEN s.invited_at IS NOT NULL AND s.email_confirmed_at IS NULL THEN ARRAY['invitedNotAccepted'] ELSE '{}' END
-         || CASE WHEN p.id IS NOT NULL THEN ARRAY['profiles'] ELSE '{}' END
-         || coalesce(i.providers, '{}')
-         || ARRAY[coalesce('skipped.' || k.skip_reason, 'eligible')],
-       CASE WHEN k.skip_reason IS NULL THEN
-         (SELECT coalesce(jsonb_agg(w.warning ORDER BY w.n), '[]') FROM (VALUES
-            (1, ${levelWarning("p", "software_background")}),
-            (2, ${levelWarning("p", "hardware_background")}),
-            (3, CASE WHEN ${CLAIMS_BCRYPT("s.encrypted_password")} THEN
-                  jsonb_build_object('id', s.id, 'field', 'encrypted_password',
-                                     'value', ${bcryptWarning("s.encrypted_password")}) END)
-          ) AS w(n, warning) WHERE w.warning ->> 'value' IS NOT NULL)
-       END
-  FROM staged_user s
-  LEFT JOIN staged_conflict c ON c.loser = s.id
-  LEFT JOIN staged_profile p ON p.id = s.id
-  LEFT JOIN (SELECT user_id, array_agg('identities.' || provider ORDER BY provider COLLATE "C", subject COLLATE "C") AS providers
-               FROM staged_identity GROUP BY user_id) i ON i.user_id = s.id
-  CROSS JOIN LATERAL (SELECT CASE
-           WHEN s.deleted_at IS NOT NULL THEN 'deleted'
-           WHEN coalesce(s.is_anonymous, false) THEN 'anonymous'
-           WHEN NOT ${hasText("s.email")} THEN CASE WHEN coalesce(s.phone, '') <> '' THEN 'phone_only' ELSE 'no_email' END
-           WHEN c.winner IS NOT NULL THEN 'email_conflict' END AS skip_reason) k
-  CROSS JOIN LATERAL (SELECT lower(s.email COLLATE ${collation}) AS email,
-                             coalesce(s.created_at, s.updated_at, ${UNKNOWN_TIME}) AS created_at) e
-  LEFT JOIN LATERAL (SELECT
-           coalesce(${metadataText("s.raw_user_meta_data", "full_name")}, ${metadataText("s.raw_user_meta_data", "name")},
-                    coalesce(nullif(substring(e.email FROM '^(.*)@'), ''), e.email)) AS name,
-           e.email, s.email_confirmed_at IS NOT NULL AS "emailVerified",
-           coalesce(${metadataText("s.raw_user_meta_data", "avatar_url")}, ${metadataText("s.raw_user_meta_data", "picture")}) AS image,
-           e.created_at AS "createdAt", coalesce(s.updated_at, e.created_at) AS "updatedAt",
-           s.active_ban_until IS NOT NULL AS banned, NULL::text AS "banReason", s.active_ban_until AS "banExpires"
-         WHERE k.skip_reason IS NULL) u ON true
-) m`;
+WITH k AS MATERIALIZED (
+  -- Each value that several rules read, computed once (MATERIALIZED: the planner would otherwise copy the expression
+  -- into every place that reads it).
+  SELECT s.*, c.winner, p.id IS NOT NULL AS has_profile, p.software_background, p.hardware_background, i.providers,
+         ${CLAIMS_BCRYPT("s.encrypted_password")} AS claims_bcrypt,
+         CASE WHEN s.deleted_at IS NOT NULL THEN 'deleted'
+              WHEN coalesce(s.is_anonymous, false) THEN 'anonymous'
+              WHEN NOT ${hasText("s.email")} THEN CASE WHEN coalesce(s.phone, '') <> '' THEN 'phone_only' ELSE 'no_email' END
+              WHEN c.winner IS NOT NULL THEN 'email_conflict' END AS skip_reason,
+         coalesce(s.created_at, s.updated_at, ${UNKNOWN_TIME}) AS user_created_at
+    FROM staged_user s
+    LEFT JOIN staged_conflict c ON c.loser = s.id
+    LEFT JOIN staged_profile p ON p.id = s.id
+    LEFT JOIN (SELECT user_id, array_agg('identities.' || provider ORDER BY provider COLLATE "C", subject COLLATE "C") AS providers
+                 FROM staged_identity GROUP BY user_id) i ON i.user_id = s.id
+), m AS MATERIALIZED (
+  SELECT k.id, k.digest, k.skip_reason, k.winner,
+         u.name, u.email, u."emailVerified", u.image, u."createdAt", u."updatedAt", u.banned, u."banReason", u."banExpires",
+         ARRAY['users']
+           || CASE WHEN k.has_mfa THEN ARRAY['withMfa'] ELSE '{}' END
+           || CASE WHEN k.claims_bcrypt THEN ARRAY['withPassword'] ELSE '{}' END
+           || CASE WHEN k.invited_at IS NOT NULL AND k.email_confirmed_at IS NULL THEN ARRAY['invitedNotAccepted'] ELSE '{}' END
+           || CASE WHEN k.has_profile THEN ARRAY['profiles'] ELSE '{}' END
+           || coalesce(k.providers, '{}')
+           || ARRAY[coalesce('skipped.' || k.skip_reason, 'eligible')] AS source_counts,
+         CASE WHEN k.skip_reason IS NULL THEN
+           CASE WHEN ${unknownLevel("k.software_background")} OR ${unknownLevel("k.hardware_background")}
+                     OR (k.claims_bcrypt AND ${bcryptWarning("k.encrypted_password")} IS NOT NULL)
+                THEN (SELECT jsonb_agg(w.warning ORDER BY w.n) FROM (VALUES
+                        (1, ${levelWarning("k", "software_background")}),
+                        (2, ${levelWarning("k", "hardware_background")}),
+                        (3, CASE WHEN k.claims_bcrypt THEN
+                              jsonb_build_object('id', k.id, 'field', 'encrypted_password',
+                                                 'value', ${bcryptWarning("k.encrypted_password")}) END)
+                      ) AS w(n, warning) WHERE w.warning ->> 'value' IS NOT NULL)
+                ELSE '[]' END
+         END AS warnings
+    FROM k
+    LEFT JOIN LATERAL (
+      SELECT coalesce(${metadataText("k.raw_user_meta_data", "full_name")}, ${metadataText("k.raw_user_meta_data", "name")},
+                      coalesce(nullif(substring(e.email FROM '^(.*)@'), ''), e.email)) AS name,
+             e.email, k.email_confirmed_at IS NOT NULL AS "emailVerified",
+             coalesce(${metadataText("k.raw_user_meta_data", "avatar_url")}, ${metadataText("k.raw_user_meta_data", "picture")}) AS image,
+             k.user_created_at AS "createdAt", coalesce(k.updated_at, k.user_created_at) AS "updatedAt",
+             k.active_ban_until IS NOT NULL AS banned, NULL::text AS "banReason", k.active_ban_until AS "banExpires"
+        FROM (SELECT lower(k.email COLLATE ${collation}) AS email) e
+       WHERE k.skip_reason IS NULL) u ON true
+)
+SELECT m.*, CASE WHEN m.skip_reason IS NULL THEN ${userFingerprint("m")} END FROM m`;
 
 /**
  * Accounts: a password that claims bcrypt becomes a `credential` account holding the hash as it is, usable or not
@@ -218,20 +234,17 @@ SELECT m.id, m.digest, r.user_id IS NOT NULL AS imported, t.id IS NOT NULL AS pr
 
 /**
  * The whole mapping and plan of a batch whose staged users' ids lie between `first` and `last`, as one round trip.
- * The statements join whole staged tables and the batch's id range of the target's tables: by hash, never by a
- * nested loop (PostgreSQL estimates a batch's uuid range at about one row, and a nested loop over it would re-read
- * it for every user). Its last statement tells whether every planned user is new (apply-plan.ts then uses plain
+ * The statements join whole staged tables and the batch's id range of the target's tables, by hash (the batch
+ * runs with nested loops off: withBatchTransaction, staging.ts). Its last statement tells whether every planned user is new (apply-plan.ts then uses plain
  * INSERTs).
  */
 export function mapAndPlan(range: { first: string; last: string }, collation: string): string {
   const first = `${literal(range.first)}::uuid`;
   const last = `${literal(range.last)}::uuid`;
-  return `SET LOCAL enable_nestloop = off;
-${mapUsers(collation)};
+  return `${mapUsers(collation)};
 ${MAP_ACCOUNTS};
 ${MAP_PROFILES};
 ${planAccounts(first, last)};
 ${planUsers(first, last)};
-SET LOCAL enable_nestloop = on;
 SELECT count(*)::int AS planned, count(*) FILTER (WHERE status <> 'create')::int AS not_new FROM planned_user`;
 }

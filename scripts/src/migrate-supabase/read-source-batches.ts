@@ -50,11 +50,12 @@ export function readSourceDigests(
   });
 }
 
-export const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_background, programming_languages,
+const PROFILE_COLUMNS = `full_name, avatar_url, software_background, hardware_background, programming_languages,
                   robotics_experience, learning_goals, preferred_language, created_at, updated_at`;
 
 /**
- * The users query, each row with its digest: a 64-bit hash (`hash_record_extended`, PostgreSQL ≥ 14) over the
+ * The users query, each row with its digest, every column cast to the type of the staging table it is copied into
+ * (staging.ts: the copy is binary, which names no types), while the digest hashes the columns as Supabase has them: a 64-bit hash (`hash_record_extended`, PostgreSQL ≥ 14) over the
  * mapping's version and every value read for the user, hashed from the values' binary form, with a user's identities
  * combined by count and XOR: hashing the binary form spares the Supabase server printing every timestamp and JSON
  * document as text, which an MD5 of the text form spent most of a rerun's time on. The digest only decides which users a rerun re-reads: two different versions of a user's rows that
@@ -82,7 +83,10 @@ export function buildUsersQuery(
     ? `LEFT JOIN (SELECT DISTINCT user_id FROM auth.mfa_factors
                    WHERE status = 'verified' AND user_id BETWEEN ${first} AND ${last}) m ON m.user_id = b.id`
     : "LEFT JOIN (SELECT NULL::uuid AS user_id) m ON false";
-  return `SELECT b.*, m.user_id IS NOT NULL AS has_mfa,
+  return `SELECT b.id::uuid, b.email::text, b.encrypted_password::text, b.email_confirmed_at::timestamptz,
+       b.invited_at::timestamptz, b.phone::text, b.raw_user_meta_data::jsonb, b.active_ban_until::timestamptz,
+       b.deleted_at::timestamptz, b.is_anonymous::boolean, b.last_sign_in_at::timestamptz, b.created_at::timestamptz,
+       b.updated_at::timestamptz, m.user_id IS NOT NULL AS has_mfa,
        hash_record_extended(row(${version}::text, b.*, p.h, i.h, m.user_id IS NOT NULL), 0)::text AS digest
   FROM (SELECT u.id, u.email, u.encrypted_password, u.email_confirmed_at, ${column("invited_at", "NULL")} AS invited_at,
        ${column("phone", "NULL")}::text AS phone, u.raw_user_meta_data,

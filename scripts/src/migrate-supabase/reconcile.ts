@@ -36,6 +36,20 @@ export interface Reconciliation {
 
 const LIST_LIMIT = 100;
 
+/** A live row (alias u, a, p) equals, column for column, its mapped row (alias m): the columns its fingerprint covers. */
+const USER_SAME = `((u.id, u.name, u.email, u."emailVerified", u.image, u."createdAt", u."updatedAt", u.banned, u."banReason",
+                    u."banExpires") IS NOT DISTINCT FROM
+                   (m.id, m.name, m.email, m."emailVerified", m.image, m."createdAt", m."updatedAt", m.banned,
+                    m."banReason", m."banExpires"))`;
+const ACCOUNT_SAME = `((a."providerId", a."accountId", a."userId", a.password, a."createdAt", a."updatedAt")
+                        IS NOT DISTINCT FROM (m."providerId", m."accountId", m."userId", m.password, m."createdAt", m."updatedAt"))`;
+const PROFILE_SAME = `((p.user_id, p.display_name, p.avatar_url, p.software_background, p.hardware_background,
+                        p.programming_languages, p.robotics_experience, p.learning_goals, p.preferred_language,
+                        p.created_at, p.updated_at) IS NOT DISTINCT FROM
+                       (m.user_id, m.display_name, m.avatar_url, m.software_background, m.hardware_background,
+                        m.programming_languages, m.robotics_experience, m.learning_goals, m.preferred_language,
+                        m.created_at, m.updated_at))`;
+
 /**
  * How PostgreSQL judges each part of the users a batch reconciles, by comparing the live row's fingerprint
  * (fingerprint.ts: the same expressions that fingerprinted the rows as mapped) with the one stored at import:
@@ -54,62 +68,87 @@ const LIST_LIMIT = 100;
  * starts with (BCRYPT_CLAIM_SOURCE, migrations/src/bcrypt-hash.ts), the rule the migration and sign-in share.
  */
 export const JUDGE_BATCH_AND_STORE_DIGESTS = `
-WITH r AS (
+WITH imported AS (
+  -- The import records of the batch's id range ($3 to $4): every user judged here is in it.
+  SELECT user_id, fingerprints, imported_at FROM supabase_import WHERE user_id BETWEEN $3::uuid AND $4::uuid
+), planned AS (
   -- The users this batch planned (planned_user, map-users.ts), but those deleted here by their owner (reported as
-  -- such, not compared) and those it could not write; and the trusted users ($1), unchanged in Supabase.
-  SELECT s.user_id, s.fingerprints AS f, s.imported_at, false AS trusted
-    FROM planned_user p JOIN supabase_import s ON s.user_id = p.id
-   WHERE p.status <> 'gone' AND p.failure_reason IS NULL
-  UNION ALL
-  SELECT s.user_id, s.fingerprints, s.imported_at, true
-    FROM json_array_elements_text($1::json) AS ids(id) JOIN supabase_import s ON s.user_id = ids.id::uuid
+  -- such, not compared) and those it could not write.
+  SELECT p.id FROM planned_user p WHERE p.status <> 'gone' AND p.failure_reason IS NULL
+), trusted AS (
+  -- The trusted users ($1): unchanged in Supabase, not read, so judged against the fingerprints stored at import.
+  SELECT i.user_id, i.fingerprints AS f, i.imported_at
+    FROM json_array_elements_text($1::json) AS ids(id) JOIN imported i ON i.user_id = ids.id::uuid
 ), written AS (
-  -- The parts this run has just written: one of them missing is a mismatch, not its owner's deletion.
-  SELECT p.id::text || ' user' AS part FROM planned_user p
-   WHERE p.write_user AND p.status <> 'gone' AND p.failure_reason IS NULL
+  -- The parts this batch has just written: one of them missing is a mismatch, not its owner's deletion.
+  SELECT id::text || ' user' AS part FROM planned_user WHERE write_user
   UNION ALL
-  SELECT p.id::text || ' profile' FROM planned_user p
-   WHERE p.profile_action = 'upsert' AND p.status <> 'gone' AND p.failure_reason IS NULL
+  SELECT id::text || ' profile' FROM planned_user WHERE profile_action = 'upsert'
   UNION ALL
-  SELECT p.id::text || ' ' || ${accountKey("a")}
-    FROM planned_account a JOIN planned_user p ON p.id = a."userId"
-   WHERE a.action = 'upsert' AND p.status <> 'gone' AND p.failure_reason IS NULL
+  SELECT "userId"::text || ' ' || ${accountKey("planned_account")} FROM planned_account WHERE action = 'upsert'
 ), parts AS (
-  -- Each live row is found by key, in a LATERAL … LIMIT 1: one index lookup per row whatever the planner estimates.
-  -- (Joined to a range scan instead, PostgreSQL 17 planned a nested loop over the whole range for every row of a
-  -- batch at 1,000,000 users; joined without a range, it hashed the whole table for every batch.)
-  SELECT r.user_id, r.trusted, 'users' AS figure, 'user' AS part, 'user' AS key, r.f ->> 'user' AS stored, u.live,
-         u.updated_at > r.imported_at AS changed
-    FROM r LEFT JOIN LATERAL (
-      SELECT u."updatedAt" AS updated_at, ${userFingerprint("u")} AS live
-        FROM "user" u WHERE u.id = r.user_id LIMIT 1) u ON true
+  -- A planned user's parts as mapped have the fingerprints its import record now stores (the plan wrote them, or
+  -- found them equal), so each live row is compared with its mapped row column for column: equal rows have equal
+  -- fingerprints, and only a row that differs is fingerprinted. Each table's range of the batch is read once and
+  -- joined by hash (the batch runs with nested loops off: staging.ts).
+  SELECT m.id AS user_id, false AS trusted, 'users' AS figure, 'user' AS part, 'user' AS key, m.fingerprint AS stored,
+         u.id IS NOT NULL AS present, ${USER_SAME} AS same, u."updatedAt" > i.imported_at AS changed,
+         CASE WHEN u.id IS NOT NULL AND NOT ${USER_SAME} THEN ${userFingerprint("u")} END AS live
+    FROM planned JOIN mapped_user m ON m.id = planned.id JOIN imported i ON i.user_id = m.id
+    LEFT JOIN "user" u ON u.id = m.id AND u.id BETWEEN $3::uuid AND $4::uuid
   UNION ALL
-  SELECT r.user_id, r.trusted, 'accounts.' || (k.key::jsonb ->> 0), 'account ' || (k.key::jsonb ->> 0), k.key, k.value,
-         a.live, a.updated_at > r.imported_at OR (a.provider_id = 'credential' AND NOT a.bcrypt)
-    FROM r CROSS JOIN LATERAL jsonb_each_text(r.f -> 'accounts') AS k
+  SELECT m."userId", false, 'accounts.' || m."providerId", 'account ' || m."providerId", m.key, m.fingerprint,
+         a.id IS NOT NULL, ${ACCOUNT_SAME},
+         a."updatedAt" > i.imported_at OR (a."providerId" = 'credential' AND NOT coalesce(a.password ~ $2, false)),
+         CASE WHEN a.id IS NOT NULL AND NOT ${ACCOUNT_SAME} THEN ${accountFingerprint("a")} END
+    FROM planned JOIN mapped_account m ON m."userId" = planned.id JOIN imported i ON i.user_id = m."userId"
+    LEFT JOIN account a ON a."userId" = m."userId" AND a."providerId" = m."providerId" AND a."accountId" = m."accountId"
+                       AND a."userId" BETWEEN $3::uuid AND $4::uuid
+  UNION ALL
+  SELECT m.user_id, false, 'profiles', 'profile', 'profile', m.fingerprint, p.user_id IS NOT NULL, ${PROFILE_SAME},
+         p.updated_at > i.imported_at,
+         CASE WHEN p.user_id IS NOT NULL AND NOT ${PROFILE_SAME} THEN ${profileFingerprint("p")} END
+    FROM planned JOIN mapped_profile m ON m.user_id = planned.id JOIN imported i ON i.user_id = m.user_id
+    LEFT JOIN profile p ON p.user_id = m.user_id AND p.user_id BETWEEN $3::uuid AND $4::uuid
+), trusted_parts AS (
+  -- A trusted user's live rows are found by key, in a LATERAL … LIMIT 1 (one index lookup per row whatever the
+  -- planner estimates), fingerprinted, and compared with the stored fingerprints.
+  SELECT t.user_id, 'users' AS figure, 'user' AS part, 'user' AS key, t.f ->> 'user' AS stored, u.live,
+         u.updated_at > t.imported_at AS changed
+    FROM trusted t LEFT JOIN LATERAL (
+      SELECT u."updatedAt" AS updated_at, ${userFingerprint("u")} AS live
+        FROM "user" u WHERE u.id = t.user_id LIMIT 1) u ON true
+  UNION ALL
+  SELECT t.user_id, 'accounts.' || (k.key::jsonb ->> 0), 'account ' || (k.key::jsonb ->> 0), k.key, k.value,
+         a.live, a.updated_at > t.imported_at OR (a.provider_id = 'credential' AND NOT a.bcrypt)
+    FROM trusted t CROSS JOIN LATERAL jsonb_each_text(t.f -> 'accounts') AS k
     LEFT JOIN LATERAL (
       SELECT a."providerId" AS provider_id, a."updatedAt" AS updated_at,
              coalesce(a.password ~ $2, false) AS bcrypt, ${accountFingerprint("a")} AS live
         FROM account a
-       WHERE a."providerId" = k.key::jsonb ->> 0 AND a."accountId" = k.key::jsonb ->> 1 AND a."userId" = r.user_id
+       WHERE a."providerId" = k.key::jsonb ->> 0 AND a."accountId" = k.key::jsonb ->> 1 AND a."userId" = t.user_id
        LIMIT 1) a ON true
   UNION ALL
-  SELECT r.user_id, r.trusted, 'profiles', 'profile', 'profile', r.f ->> 'profile', p.live, p.updated_at > r.imported_at
-    FROM r LEFT JOIN LATERAL (
+  SELECT t.user_id, 'profiles', 'profile', 'profile', t.f ->> 'profile', p.live, p.updated_at > t.imported_at
+    FROM trusted t LEFT JOIN LATERAL (
       SELECT p.updated_at, ${profileFingerprint("p")} AS live
-        FROM profile p WHERE p.user_id = r.user_id LIMIT 1) p ON true
-   WHERE r.f ? 'profile'
+        FROM profile p WHERE p.user_id = t.user_id LIMIT 1) p ON true
+   WHERE t.f ? 'profile'
+), compared AS (
+  SELECT user_id, trusted, figure, part, key, stored, present, same, changed, live FROM parts
+  UNION ALL
+  SELECT user_id, true, figure, part, key, stored, live IS NOT NULL, live = stored, changed, live FROM trusted_parts
 ), judged AS (
   SELECT user_id, trusted, figure, part, CASE
-           WHEN live IS NULL THEN
+           WHEN NOT present THEN
              CASE WHEN user_id::text || ' ' || key IN (SELECT part FROM written) THEN 'missing'
                   ELSE 'deleted_here' END
-           WHEN live = stored THEN 'same'
+           WHEN same THEN 'same'
            WHEN changed THEN 'changed_here'
            ELSE 'differs' END AS verdict,
-         CASE WHEN live IS NULL THEN NULL WHEN live = stored OR changed THEN stored ELSE live END AS got,
+         CASE WHEN NOT present THEN NULL WHEN same OR changed THEN stored ELSE live END AS got,
          stored
-    FROM parts
+    FROM compared
 ), per_user AS (
   SELECT user_id, bool_and(trusted) AS trusted, bool_and(verdict = 'same') AS same,
          bit_xor(('x' || stored)::bit(128)) FILTER (WHERE trusted) AS xor
@@ -119,7 +158,8 @@ WITH r AS (
      SET target_digest = CASE WHEN pu.same THEN ${targetDigest("s.user_id")} END,
          fingerprint_xor = coalesce(s.fingerprint_xor, ${bitsToHexSql("pu.xor")})
     FROM per_user pu
-   WHERE s.user_id = pu.user_id AND CASE WHEN pu.same THEN pu.trusted ELSE s.target_digest IS NOT NULL END
+   WHERE s.user_id = pu.user_id AND s.user_id BETWEEN $3::uuid AND $4::uuid
+     AND CASE WHEN pu.same THEN pu.trusted ELSE s.target_digest IS NOT NULL END
 )
 SELECT figure, verdict, count(*)::int AS n,
        coalesce(bit_xor(('x' || coalesce(got, stored))::bit(128)) FILTER (WHERE verdict <> 'missing'),
@@ -185,11 +225,17 @@ export class Reconciler {
    * its verdicts (target-digest.ts), and commits or rolls back with the batch. Counts nothing: pass the result to
    * record() once the batch has committed.
    */
-  async judgeBatchAndStoreDigests(client: pg.PoolClient, trusted: string[]): Promise<CheckRow[]> {
+  async judgeBatchAndStoreDigests(
+    client: pg.PoolClient,
+    range: { first: string; last: string },
+    trusted: string[],
+  ): Promise<CheckRow[]> {
     // Lists travel as JSON text: node-postgres escapes array parameters element by element, which costs more here.
     const { rows } = await client.query<CheckRow>(JUDGE_BATCH_AND_STORE_DIGESTS, [
       JSON.stringify(trusted),
       BCRYPT_CLAIM_SOURCE,
+      range.first,
+      range.last,
     ]);
     return rows;
   }

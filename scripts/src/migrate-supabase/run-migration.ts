@@ -179,6 +179,9 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
  * (apply-plan.ts) and reconciled with the trusted users (reconcile.ts); the target sends back the batch's part of
  * the report (batchSummary, report.ts), counted once the transaction has committed.
  */
+export const T: Record<string, number> = {};
+const tick = async <X>(name: string, p: Promise<X>): Promise<X> => { const t = performance.now(); const r = await p; T[name] = (T[name] ?? 0) + performance.now() - t; return r; };
+process.on("exit", () => { if (process.env.TIMING) console.error(JSON.stringify(T)); });
 async function finishBatch(
   state: RunState,
   batch: { first: string; last: string; n: number; sorted: BatchState },
@@ -198,27 +201,27 @@ async function finishBatch(
           losers.map(([, winner]) => winner),
         ]);
       }
-      await stageSourceUsers(
+      await tick("stage", stageSourceUsers(
         db.source,
         client,
         state.shape,
         toRead.length === n ? { first, last } : { first, last, ids: toRead },
-      );
-      const results = (await client.query(mapAndPlan({ first, last }, state.target.emailCollation))) as unknown as {
+      ));
+      const results = (await tick("map", client.query(mapAndPlan({ first, last }, state.target.emailCollation)))) as unknown as {
         rows: { planned: number; not_new: number }[];
       }[];
       const plan = results.at(-1)?.rows[0] ?? { planned: 0, not_new: 0 };
       if (config.dryRun) await client.query(FIND_TARGET_CONFLICTS);
       else {
-        if (plan.planned > 0) await applyPlan(client, plan.not_new === 0);
-        await client.query(RECORD_SKIPS);
+        if (plan.planned > 0) await tick("apply", applyPlan(client, plan.not_new === 0));
+        await tick("skips", client.query(RECORD_SKIPS));
       }
     }
-    const rows = reconciler ? await reconciler.judgeBatchAndStoreDigests(client, trusted.ids) : [];
+    const rows = reconciler ? await tick("judge", reconciler.judgeBatchAndStoreDigests(client, { first, last }, trusted.ids)) : [];
     if (toRead.length > 0) {
-      const result = await client.query<{ summary: BatchSummary }>(
+      const result = await tick("summary", client.query<{ summary: BatchSummary }>(
         batchSummary(`${escapeLiteral(first)}::uuid`, `${escapeLiteral(last)}::uuid`),
-      );
+      ));
       summary = result.rows[0]?.summary ?? null;
     }
     return { summary, rows };

@@ -3,8 +3,8 @@ import { isConnectionError } from "@textbook/migrations/database";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { SourceShape } from "./inspect-source.js";
-import { buildUsersQuery, MAPPING_VERSION, PROFILE_COLUMNS } from "./read-source-batches.js";
-import { readInUtc, UTC_SETTINGS } from "./read-in-utc.js";
+import { buildUsersQuery, MAPPING_VERSION } from "./read-source-batches.js";
+import { NO_NESTED_LOOPS, readInUtc, UTC_SETTINGS } from "./read-in-utc.js";
 
 /**
  * The staging tables: temporary tables of the target connection (schema `pg_temp_N`, its own), created once per
@@ -58,11 +58,24 @@ CREATE TEMP TABLE planned_account (
   "createdAt" timestamptz, "updatedAt" timestamptz, action text NOT NULL
 ) ON COMMIT DELETE ROWS`;
 
+/**
+ * Empties the staging tables. A commit does so by itself (ON COMMIT DELETE ROWS); a rollback only leaves their rows
+ * dead, which every later batch on the connection would scan past: a dry run, rolled back batch after batch, empties
+ * them after each.
+ */
+const EMPTY_STAGING =
+  "TRUNCATE staged_user, staged_identity, staged_profile, staged_conflict, mapped_user, mapped_account, " +
+  "mapped_profile, planned_user, planned_account";
+
 /** Connections that have the staging tables (a pool hands the same client objects out again). */
 const staged = new WeakSet<pg.PoolClient>();
 
 /**
- * Runs one batch in a target transaction on a connection that has the staging tables. A dry run's transaction is
+ * Runs one batch in a target transaction on a connection that has the staging tables, with UTC_SETTINGS and
+ * NO_NESTED_LOOPS: the batch's statements join whole staging tables and the batch's id range of the target's tables,
+ * by hash, and look rows up by key only in LATERAL subqueries or `= ANY (ARRAY(…))`, whatever the planner estimates
+ * (it has no statistics for the staging tables, and estimates a uuid range of one batch at about one row). A dry
+ * run's transaction is
  * READ ONLY (PostgreSQL then refuses any write but to temporary tables) and always rolled back; a real run's
  * commits. A connection whose ROLLBACK fails is destroyed instead of going back to the pool.
  */
@@ -78,14 +91,15 @@ export async function withBatchTransaction<T>(
       await client.query(STAGING_TABLES);
       staged.add(client);
     }
-    await client.query(`BEGIN${options.dryRun ? " READ ONLY" : ""}; ${UTC_SETTINGS}`);
+    await client.query(`BEGIN${options.dryRun ? " READ ONLY" : ""}; ${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`);
     const result = await fn(client).catch(async (error: unknown) => {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      await client.query(`ROLLBACK; ${EMPTY_STAGING}`).catch((rollbackError: Error) => {
         broken = rollbackError;
       });
       throw error;
     });
-    await client.query(options.dryRun ? "ROLLBACK" : "COMMIT");
+    if (options.dryRun) await client.query(`ROLLBACK; ${EMPTY_STAGING}`);
+    else await client.query("COMMIT");
     return result;
   } catch (error) {
     if (isConnectionError(error) && broken === undefined) broken = error as Error;
@@ -106,7 +120,9 @@ export interface UserSelection {
  * Copies the selected users' source rows into the staging tables of `target` (in its batch transaction): their
  * `auth.users` columns with the digest of every source row the mapping reads, their identities and their profiles,
  * streamed with COPY from one read-only snapshot of Supabase, so the digest stored with a user's import is always
- * that of the rows it was mapped from. No row is parsed here: the bytes go from one server to the other.
+ * that of the rows it was mapped from. No row is parsed here: the bytes go from one server to the other, in COPY's
+ * binary form (neither server prints or parses a value as text), every column cast on the way out to the staging
+ * table's type, which that form requires.
  * COPY takes no parameters: the only values written into these statements are the page's ids and the mapping's
  * version, as quoted literals.
  */
@@ -129,18 +145,25 @@ export async function stageSourceUsers(
       "staged_user",
     ],
     [
-      `SELECT user_id, provider, ${subject}::text, created_at, updated_at FROM auth.identities WHERE ${where("user_id")}`,
+      `SELECT user_id::uuid, provider::text, ${subject}::text, created_at::timestamptz, updated_at::timestamptz
+         FROM auth.identities WHERE ${where("user_id")}`,
       "staged_identity",
     ],
   ];
   if (shape.hasProfiles) {
-    copies.push([`SELECT id, ${PROFILE_COLUMNS} FROM public.profiles WHERE ${where("id")}`, "staged_profile"]);
+    copies.push([
+      `SELECT id::uuid, full_name::text, avatar_url::text, software_background::text, hardware_background::text,
+              programming_languages::text[], robotics_experience::text, learning_goals::text,
+              preferred_language::text, created_at::timestamptz, updated_at::timestamptz
+         FROM public.profiles WHERE ${where("id")}`,
+      "staged_profile",
+    ]);
   }
   await readInUtc(source, async (client) => {
     for (const [query, table] of copies) {
       await pipeline(
-        client.query(copyTo(`COPY (${query}) TO STDOUT`)),
-        target.query(copyFrom(`COPY ${table} FROM STDIN`)),
+        client.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`)),
+        target.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT binary)`)),
       );
     }
   });

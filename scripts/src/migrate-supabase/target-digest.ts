@@ -52,3 +52,21 @@ export function targetDigestsOfRange(first: string, last: string): string {
                  WHERE user_id BETWEEN ${first} AND ${last}) td_p ON td_p.user_id = td_u.id
     WHERE td_u.id BETWEEN ${first} AND ${last})`;
 }
+
+/**
+ * A subquery of (id, digest) for every user mapped in this batch (the staging tables, staging.ts): the digest its
+ * rows have once written as mapped, by the expressions above, over the mapped rows (which have the target tables'
+ * column names and types). The migration stores it with the import record instead of reading back the rows it has
+ * just written: the reconciliation in the same transaction compares every live part with its mapped row and clears
+ * the digest unless all are the same (reconcile.ts). A user with rows here that the import does not know (a login
+ * linked here since) then hashes otherwise, is compared part by part on the next rerun, and stored again from its
+ * live rows (JUDGE_BATCH_AND_STORE_DIGESTS).
+ */
+export function targetDigestsOfMapped(): string {
+  return `(SELECT td_u.id, ${combined("td_u", "td_a.h", "td_p.h")} AS digest
+     FROM mapped_user td_u
+     LEFT JOIN (SELECT "userId", ${accountsHash("mapped_account")} AS h FROM mapped_account GROUP BY "userId") td_a
+            ON td_a."userId" = td_u.id
+     LEFT JOIN (SELECT user_id, ${profileHash("mapped_profile")} AS h FROM mapped_profile) td_p ON td_p.user_id = td_u.id
+    WHERE td_u.skip_reason IS NULL)`;
+}

@@ -178,8 +178,8 @@ describe("the rerun's statements on an analyzed target", () => {
     // Trusted users whose parts all differ (the fingerprints above are made up): their target digests are cleared.
     const plan = await explain(
       JUDGE_BATCH_AND_STORE_DIGESTS,
-      [JSON.stringify(ids), BCRYPT_CLAIM_SOURCE],
-      `${STAGING_TABLES}; ${UTC_SETTINGS}`,
+      [JSON.stringify(ids), BCRYPT_CLAIM_SOURCE, ids[0], ids.at(-1)],
+      `${STAGING_TABLES}; ${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`,
     );
     expect(summary(plan)).toEqual({
       supabase_import: 2 * BATCH,
