@@ -140,10 +140,9 @@ class AccountTakenError extends Error {}
  * are not row failures: they stop the run, which resumes at this batch.
  */
 export async function applyPlan(client: pg.PoolClient, allNew: boolean): Promise<void> {
-  await client.query("SAVEPOINT batch");
   try {
-    await runApply(client, { allNew });
-    await client.query("RELEASE SAVEPOINT batch");
+    // The savepoint is set in the same round trip, and left for COMMIT to release.
+    await runApply(client, { allNew }, "SAVEPOINT batch;");
     return;
   } catch (error) {
     if (isConnectionError(error)) throw error;
@@ -155,31 +154,35 @@ export async function applyPlan(client: pg.PoolClient, allNew: boolean): Promise
       ORDER BY id`,
   );
   for (const { id } of rows) {
-    await client.query("SAVEPOINT one_user");
     try {
-      await runApply(client, { allNew: false, only: id });
+      await runApply(client, { allNew: false, only: id }, "SAVEPOINT one_user;");
       await client.query("RELEASE SAVEPOINT one_user");
     } catch (error) {
       if (isConnectionError(error)) throw error;
       await client.query("ROLLBACK TO SAVEPOINT one_user");
       const failure = describeFailure(id, error);
-      await client.query(
-        "UPDATE planned_user SET failure_reason = $2, failure_message = $3 WHERE id = $1",
-        [id, failure.reason, failure.message],
-      );
+      await client.query("UPDATE planned_user SET failure_reason = $2, failure_message = $3 WHERE id = $1", [
+        id,
+        failure.reason,
+        failure.message,
+      ]);
     }
   }
 }
 
-async function runApply(client: pg.PoolClient, options: { allNew: boolean; only?: string }): Promise<void> {
+async function runApply(
+  client: pg.PoolClient,
+  options: { allNew: boolean; only?: string },
+  savepoint: string,
+): Promise<void> {
   let results: pg.QueryResult | pg.QueryResult[];
   try {
-    results = (await client.query(applySql(options))) as pg.QueryResult | pg.QueryResult[];
+    results = (await client.query(`${savepoint}${applySql(options)}`)) as pg.QueryResult | pg.QueryResult[];
   } catch (error) {
     throw isConnectionError(error) ? error : new RowFailure("a row of the batch failed", { cause: error });
   }
-  const accounts = (Array.isArray(results) ? results : [results]).find(
-    (result) => result.fields.some((field) => field.name === "expected"),
+  const accounts = (Array.isArray(results) ? results : [results]).find((result) =>
+    result.fields.some((field) => field.name === "expected"),
   )?.rows[0] as { expected: number; written: number } | undefined;
   if (accounts && accounts.expected !== accounts.written) {
     throw new AccountTakenError("a login belongs to another user");
@@ -188,9 +191,16 @@ async function runApply(client: pg.PoolClient, options: { allNew: boolean; only?
 
 function describeFailure(id: string, error: unknown): Failure {
   if (error instanceof AccountTakenError) {
-    return { id, reason: "account_taken_in_target", message: "a linked login belongs to another target user" };
+    return {
+      id,
+      reason: "account_taken_in_target",
+      message: "a linked login belongs to another target user",
+    };
   }
-  const err = (error instanceof RowFailure ? error.cause : error) as Error & { code?: string; constraint?: string };
+  const err = (error instanceof RowFailure ? error.cause : error) as Error & {
+    code?: string;
+    constraint?: string;
+  };
   if (err.code === "23505" && err.constraint === "user_email_key") {
     return { id, reason: "email_taken_in_target", message: "another target user already has this e-mail" };
   }

@@ -6,6 +6,7 @@ import {
 } from "@textbook/migrations/bcrypt-hash";
 import { BACKGROUND_LEVELS, PROFILE_DEFAULTS } from "@textbook/profile-api/contract";
 import pg from "pg";
+import { RECORD_SKIPS } from "./apply-plan.js";
 import {
   accountFingerprint,
   accountKey,
@@ -29,7 +30,8 @@ import {
  */
 
 const literal = (value: string) => pg.escapeLiteral(value);
-const textArray = (values: readonly string[]) => `${literal(`{${values.map((v) => JSON.stringify(v)).join(",")}}`)}::text[]`;
+const textArray = (values: readonly string[]) =>
+  `${literal(`{${values.map((v) => JSON.stringify(v)).join(",")}}`)}::text[]`;
 
 /** When a user has no created_at at all, a fixed instant keeps reruns stable (now() would change every run). */
 const UNKNOWN_TIME = `'1970-01-01 00:00:00+00'::timestamptz`;
@@ -137,16 +139,18 @@ INSERT INTO mapped_account
 SELECT a.*, ${accountKey("a")}, ${accountFingerprint("a")}
   FROM (
 SELECT m.id AS "userId", 'credential' AS "providerId", m.id::text AS "accountId", s.encrypted_password AS password,
-       m."createdAt", m."updatedAt", 0::bigint AS position
+       m."createdAt", m."updatedAt"
   FROM mapped_user m JOIN staged_user s ON s.id = m.id
  WHERE m.skip_reason IS NULL AND ${CLAIMS_BCRYPT("s.encrypted_password")}
 UNION ALL
 SELECT i.user_id, i.provider, i.subject, NULL, coalesce(i.created_at, m."createdAt"),
-       coalesce(i.updated_at, i.created_at, m."createdAt"),
-       row_number() OVER (PARTITION BY i.user_id ORDER BY i.provider COLLATE "C", i.subject COLLATE "C")
+       coalesce(i.updated_at, i.created_at, m."createdAt")
   FROM staged_identity i JOIN mapped_user m ON m.id = i.user_id
  WHERE m.skip_reason IS NULL AND i.provider NOT IN ('email', 'phone')
 ) a`;
+
+/** The order of a user's accounts in its report facts: the credential first, then its identities'. */
+const ACCOUNT_ORDER = `"providerId" <> 'credential', "providerId" COLLATE "C", "accountId" COLLATE "C"`;
 
 /**
  * Profiles, field by field: text and lists byte for byte; `display_name` falls back to the user's name; an unknown
@@ -225,7 +229,7 @@ SELECT m.id, m.digest, r.user_id IS NOT NULL AS imported, t.id IS NOT NULL AS pr
   LEFT JOIN (SELECT id FROM "user" WHERE id BETWEEN ${first} AND ${last}) t ON t.id = m.id
   LEFT JOIN (SELECT "userId", jsonb_object_agg(key, fingerprint) AS fingerprints,
                     bit_xor(${fingerprintBits("fingerprint")}) AS xor,
-                    array_agg("providerId" ORDER BY position) AS providers
+                    array_agg("providerId" ORDER BY ${ACCOUNT_ORDER}) AS providers
                FROM mapped_account GROUP BY "userId") a ON a."userId" = m.id
   LEFT JOIN mapped_profile p ON p.user_id = m.id
   LEFT JOIN (SELECT DISTINCT "userId" FROM planned_account) pa ON pa."userId" = m.id
@@ -235,16 +239,26 @@ SELECT m.id, m.digest, r.user_id IS NOT NULL AS imported, t.id IS NOT NULL AS pr
 /**
  * The whole mapping and plan of a batch whose staged users' ids lie between `first` and `last`, as one round trip.
  * The statements join whole staged tables and the batch's id range of the target's tables, by hash (the batch
- * runs with nested loops off: withBatchTransaction, staging.ts). Its last statement tells whether every planned user is new (apply-plan.ts then uses plain
+ * runs with nested loops off: withBatchTransaction, staging.ts). `recordSkips` (a real run) also stores the skip
+ * records of the batch's skipped users (RECORD_SKIPS, apply-plan.ts). Its last statement tells whether every planned user is new (apply-plan.ts then uses plain
  * INSERTs).
  */
-export function mapAndPlan(range: { first: string; last: string }, collation: string): string {
+export function mapAndPlan(
+  range: { first: string; last: string },
+  collation: string,
+  options: { recordSkips: boolean } = { recordSkips: false },
+): string {
   const first = `${literal(range.first)}::uuid`;
   const last = `${literal(range.last)}::uuid`;
   return `${mapUsers(collation)};
 ${MAP_ACCOUNTS};
 ${MAP_PROFILES};
 ${planAccounts(first, last)};
-${planUsers(first, last)};
+${planUsers(first, last)};${
+    options.recordSkips
+      ? `
+${RECORD_SKIPS};`
+      : ""
+  }
 SELECT count(*)::int AS planned, count(*) FILTER (WHERE status <> 'create')::int AS not_new FROM planned_user`;
 }

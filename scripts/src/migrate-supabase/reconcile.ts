@@ -244,7 +244,8 @@ export class Reconciler {
   record({ planned, rows }: BatchJudgement): void {
     this.sourceSet.add(bitsToHex(planned.xor));
     this.count("users", "source", planned.users);
-    for (const [provider, n] of Object.entries(planned.accounts)) this.count(`accounts.${provider}`, "source", n);
+    for (const [provider, n] of Object.entries(planned.accounts))
+      this.count(`accounts.${provider}`, "source", n);
     this.count("profiles", "source", planned.profiles);
     // Sorted, so the mismatches listed are the same whatever order PostgreSQL returns the groups in.
     rows.sort((a, b) => a.figure.localeCompare(b.figure) || a.verdict.localeCompare(b.verdict));

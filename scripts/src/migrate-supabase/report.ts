@@ -36,7 +36,9 @@ export interface Report {
 export const batchSummary = (first: string, last: string) => `
 SELECT jsonb_build_object(
   'sourceCounts', (SELECT coalesce(jsonb_object_agg(key, n), '{}')
-                     FROM (SELECT key, count(*) AS n FROM mapped_user, unnest(source_counts) AS key GROUP BY key) c),
+                     FROM (SELECT key, sum(n) AS n
+                             FROM (SELECT source_counts, count(*) AS n FROM mapped_user GROUP BY source_counts) g
+                            CROSS JOIN LATERAL unnest(g.source_counts) AS key GROUP BY key) c),
   'skipped', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'reason', skip_reason)
                                         || CASE WHEN conflicts_with IS NULL THEN '{}'
                                                 ELSE jsonb_build_object('conflictsWith', conflicts_with) END
@@ -44,7 +46,7 @@ SELECT jsonb_build_object(
                 FROM mapped_user WHERE skip_reason IS NOT NULL),
   'warnings', (SELECT coalesce(jsonb_agg(w.warning ORDER BY m.id, w.n), '[]')
                  FROM mapped_user m CROSS JOIN LATERAL jsonb_array_elements(m.warnings) WITH ORDINALITY AS w(warning, n)
-                WHERE m.skip_reason IS NULL),
+                WHERE m.skip_reason IS NULL AND m.warnings <> '[]'),
   'importedBefore', (SELECT coalesce(jsonb_agg(m.id ORDER BY m.id), '[]')
                        FROM mapped_user m
                       WHERE m.skip_reason IS NOT NULL
@@ -115,13 +117,18 @@ export class ReportBuilder {
     this.skipped.push(...summary.skipped);
     this.warnings.push(...summary.warnings);
     for (const id of summary.importedBefore) {
-      this.warnings.push({ id, field: "user", value: "skipped now, migrated by an earlier run: left in the target" });
+      this.warnings.push({
+        id,
+        field: "user",
+        value: "skipped now, migrated by an earlier run: left in the target",
+      });
     }
     this.failed.push(...summary.failures);
     for (const [status, n] of Object.entries(summary.changes)) {
       this.changes[STATUS_COUNT[status as keyof typeof STATUS_COUNT]] += n;
     }
-    for (const [provider, n] of Object.entries(summary.planned.accounts)) this.bump(this.accounts, provider, n);
+    for (const [provider, n] of Object.entries(summary.planned.accounts))
+      this.bump(this.accounts, provider, n);
   }
 
   /**

@@ -3,7 +3,7 @@ import { redactDatabaseUrl } from "@textbook/migrations/database";
 import pLimit, { type LimitFunction } from "p-limit";
 import pMap from "p-map";
 import { escapeLiteral } from "pg";
-import { applyPlan, FIND_TARGET_CONFLICTS, RECORD_SKIPS } from "./apply-plan.js";
+import { applyPlan, FIND_TARGET_CONFLICTS } from "./apply-plan.js";
 import type { MigrationConfig } from "./config.js";
 import { EXIT, MigrationError } from "./errors.js";
 import { findEmailConflicts } from "./find-email-conflicts.js";
@@ -16,7 +16,14 @@ import { Progress, type ProgressStream } from "./progress.js";
 import { readSourceDigests, readSourcePages } from "./read-source-batches.js";
 import { type BatchState, readTargetState, type SourcePage } from "./read-target-state.js";
 import { type PlannedSide, Reconciler } from "./reconcile.js";
-import { type BatchSummary, batchSummary, type FactsGroup, parseFacts, type Report, ReportBuilder } from "./report.js";
+import {
+  type BatchSummary,
+  batchSummary,
+  type FactsGroup,
+  parseFacts,
+  type Report,
+  ReportBuilder,
+} from "./report.js";
 import { stageSourceUsers, withBatchTransaction } from "./staging.js";
 import { formatSummary } from "./summary.js";
 import type { ReportFacts } from "./types.js";
@@ -151,7 +158,10 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
   }
   const sorted: BatchState = state.firstRun
     ? { toRead: ids, trusted: { ids: [], facts: [] }, verified: [], skipped: [] }
-    : await readTargetState(db.target, { first, last }, page, { fullCompare: config.fullCompare, conflictLosers });
+    : await readTargetState(db.target, { first, last }, page, {
+        fullCompare: config.fullCompare,
+        conflictLosers,
+      });
   // Each distinct facts document is parsed once (the target sends each verified one once): the report counts every
   // unchanged user, the reconciliation the verified ones.
   const verified = sorted.verified.map(({ facts, n, xor }) => ({
@@ -179,9 +189,6 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
  * (apply-plan.ts) and reconciled with the trusted users (reconcile.ts); the target sends back the batch's part of
  * the report (batchSummary, report.ts), counted once the transaction has committed.
  */
-export const T: Record<string, number> = {};
-const tick = async <X>(name: string, p: Promise<X>): Promise<X> => { const t = performance.now(); const r = await p; T[name] = (T[name] ?? 0) + performance.now() - t; return r; };
-process.on("exit", () => { if (process.env.TIMING) console.error(JSON.stringify(T)); });
 async function finishBatch(
   state: RunState,
   batch: { first: string; last: string; n: number; sorted: BatchState },
@@ -191,48 +198,54 @@ async function finishBatch(
   const { toRead, trusted } = sorted;
   // A dry run does not judge trusted users (it has no reconciliation), so a batch with no one to read is done.
   if (toRead.length === 0 && (reconciler === null || trusted.ids.length === 0)) return;
-  const { summary, rows } = await withBatchTransaction(db.target, { dryRun: config.dryRun }, async (client) => {
-    let summary: BatchSummary | null = null;
-    if (toRead.length > 0) {
-      const losers = [...state.conflicts].filter(([loser]) => loser >= first && loser <= last);
-      if (losers.length > 0) {
-        await client.query("INSERT INTO staged_conflict SELECT * FROM unnest($1::uuid[], $2::uuid[])", [
-          losers.map(([loser]) => loser),
-          losers.map(([, winner]) => winner),
-        ]);
+  const { summary, rows } = await withBatchTransaction(
+    db.target,
+    { dryRun: config.dryRun },
+    async (client) => {
+      let summary: BatchSummary | null = null;
+      if (toRead.length > 0) {
+        const losers = [...state.conflicts].filter(([loser]) => loser >= first && loser <= last);
+        if (losers.length > 0) {
+          await client.query("INSERT INTO staged_conflict SELECT * FROM unnest($1::uuid[], $2::uuid[])", [
+            losers.map(([loser]) => loser),
+            losers.map(([, winner]) => winner),
+          ]);
+        }
+        await stageSourceUsers(
+          db.source,
+          client,
+          state.shape,
+          toRead.length === n ? { first, last } : { first, last, ids: toRead },
+        );
+        const results = (await client.query(
+          mapAndPlan({ first, last }, state.target.emailCollation, { recordSkips: !config.dryRun }),
+        )) as unknown as {
+          rows: { planned: number; not_new: number }[];
+        }[];
+        const plan = results.at(-1)?.rows[0] ?? { planned: 0, not_new: 0 };
+        if (config.dryRun) await client.query(FIND_TARGET_CONFLICTS);
+        else if (plan.planned > 0) await applyPlan(client, plan.not_new === 0);
       }
-      await tick("stage", stageSourceUsers(
-        db.source,
-        client,
-        state.shape,
-        toRead.length === n ? { first, last } : { first, last, ids: toRead },
-      ));
-      const results = (await tick("map", client.query(mapAndPlan({ first, last }, state.target.emailCollation)))) as unknown as {
-        rows: { planned: number; not_new: number }[];
-      }[];
-      const plan = results.at(-1)?.rows[0] ?? { planned: 0, not_new: 0 };
-      if (config.dryRun) await client.query(FIND_TARGET_CONFLICTS);
-      else {
-        if (plan.planned > 0) await tick("apply", applyPlan(client, plan.not_new === 0));
-        await tick("skips", client.query(RECORD_SKIPS));
+      const rows = reconciler
+        ? await reconciler.judgeBatchAndStoreDigests(client, { first, last }, trusted.ids)
+        : [];
+      if (toRead.length > 0) {
+        const result = await client.query<{ summary: BatchSummary }>(
+          batchSummary(`${escapeLiteral(first)}::uuid`, `${escapeLiteral(last)}::uuid`),
+        );
+        summary = result.rows[0]?.summary ?? null;
       }
-    }
-    const rows = reconciler ? await tick("judge", reconciler.judgeBatchAndStoreDigests(client, { first, last }, trusted.ids)) : [];
-    if (toRead.length > 0) {
-      const result = await tick("summary", client.query<{ summary: BatchSummary }>(
-        batchSummary(`${escapeLiteral(first)}::uuid`, `${escapeLiteral(last)}::uuid`),
-      ));
-      summary = result.rows[0]?.summary ?? null;
-    }
-    return { summary, rows };
-  });
+      return { summary, rows };
+    },
+  );
   if (summary) {
     report.addBatch(summary);
     if (config.verbose) {
       const log = (line: string) => state.io.stderr.write(`${line}\n`);
       for (const { id, reason } of summary.skipped) log(`skipped ${id}: ${reason}`);
       for (const w of summary.warnings) log(`warning ${w.id}: ${w.field} was "${w.value}"`);
-      for (const failure of summary.failures) log(`failed ${failure.id}: ${failure.reason} (${failure.message})`);
+      for (const failure of summary.failures)
+        log(`failed ${failure.id}: ${failure.reason} (${failure.message})`);
     }
   }
   reconciler?.record({ planned: summary?.planned ?? NO_ONE_PLANNED, rows });

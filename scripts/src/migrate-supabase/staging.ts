@@ -3,8 +3,8 @@ import { isConnectionError } from "@textbook/migrations/database";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { SourceShape } from "./inspect-source.js";
-import { buildUsersQuery, MAPPING_VERSION } from "./read-source-batches.js";
 import { NO_NESTED_LOOPS, readInUtc, UTC_SETTINGS } from "./read-in-utc.js";
+import { buildUsersQuery, MAPPING_VERSION } from "./read-source-batches.js";
 
 /**
  * The staging tables: temporary tables of the target connection (schema `pg_temp_N`, its own), created once per
@@ -40,7 +40,7 @@ CREATE TEMP TABLE mapped_user (
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE mapped_account (
   "userId" uuid NOT NULL, "providerId" text NOT NULL, "accountId" text NOT NULL, password text,
-  "createdAt" timestamptz NOT NULL, "updatedAt" timestamptz NOT NULL, position bigint NOT NULL, key text NOT NULL,
+  "createdAt" timestamptz NOT NULL, "updatedAt" timestamptz NOT NULL, key text NOT NULL,
   fingerprint text NOT NULL
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE mapped_profile (
@@ -140,10 +140,7 @@ export async function stageSourceUsers(
       : `${column} BETWEEN ${first} AND ${last}`;
   const subject = shape.identitySubjectColumn;
   const copies: [string, string][] = [
-    [
-      buildUsersQuery(shape, where("u.id"), [first, last], pg.escapeLiteral(MAPPING_VERSION)),
-      "staged_user",
-    ],
+    [buildUsersQuery(shape, where("u.id"), [first, last], pg.escapeLiteral(MAPPING_VERSION)), "staged_user"],
     [
       `SELECT user_id::uuid, provider::text, ${subject}::text, created_at::timestamptz, updated_at::timestamptz
          FROM auth.identities WHERE ${where("user_id")}`,

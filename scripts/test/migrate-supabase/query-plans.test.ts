@@ -4,12 +4,15 @@ import { withTransaction } from "@textbook/migrations/database";
 import { createTestDatabase, type TestDatabase } from "@textbook/migrations/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applySql } from "../../src/migrate-supabase/apply-plan.js";
 import { SetFingerprint } from "../../src/migrate-supabase/fingerprint.js";
 import { inspectSource } from "../../src/migrate-supabase/inspect-source.js";
+import { mapAndPlan } from "../../src/migrate-supabase/map-users.js";
 import { NO_NESTED_LOOPS, UTC_SETTINGS } from "../../src/migrate-supabase/read-in-utc.js";
 import { buildUsersQuery, MAPPING_VERSION } from "../../src/migrate-supabase/read-source-batches.js";
 import { BATCH_STATE } from "../../src/migrate-supabase/read-target-state.js";
 import { JUDGE_BATCH_AND_STORE_DIGESTS } from "../../src/migrate-supabase/reconcile.js";
+import { batchSummary } from "../../src/migrate-supabase/report.js";
 import { STAGING_TABLES } from "../../src/migrate-supabase/staging.js";
 import { targetDigest } from "../../src/migrate-supabase/target-digest.js";
 import { createSupabaseSchema, insertBulkUsers, withClient } from "../fixtures/supabase-fixture.js";
@@ -187,6 +190,54 @@ describe("the rerun's statements on an analyzed target", () => {
       account: BATCH,
       profile: BATCH,
     });
+  });
+
+  it("maps, plans, writes, judges and sums a batch reading no more of each table than the batch's range (map-users.ts, apply-plan.ts, reconcile.ts, report.ts)", async () => {
+    const ids = await batchIds();
+    const [first, last] = [ids[0] ?? "", ids.at(-1) ?? ""];
+    const literal = (id: string) => `${pg.escapeLiteral(id)}::uuid`;
+    const statements = [
+      ...mapAndPlan({ first, last }, '"default"').split(/;\n/),
+      ...applySql({ allNew: false }).split(/;\n/),
+    ].map((text): [string, unknown[]] => [text, []]);
+    statements.push([JUDGE_BATCH_AND_STORE_DIGESTS, ["[]", BCRYPT_CLAIM_SOURCE, first, last]]);
+    statements.push([batchSummary(literal(first), literal(last)), []]);
+    const read: Record<string, number>[] = [];
+    const client = await pool.connect();
+    try {
+      await client.query(`BEGIN; ${STAGING_TABLES}; ${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`);
+      // The batch's users as Supabase would send them: each with a password, a changed name, and a profile.
+      await client.query(
+        `INSERT INTO staged_user (id, email, encrypted_password, created_at, updated_at, has_mfa, digest, is_anonymous,
+                                  raw_user_meta_data)
+         SELECT id, email, '$2a$10$' || md5(id::text), "createdAt", "updatedAt", false, 'changed', false,
+                jsonb_build_object('full_name', 'Renamed ' || name)
+           FROM "user" WHERE id = ANY ($1::uuid[])`,
+        [ids],
+      );
+      await client.query(
+        `INSERT INTO staged_profile (id, full_name, created_at, updated_at)
+         SELECT id, 'Renamed', now(), now() FROM staged_user`,
+      );
+      for (const [text, values] of statements) {
+        const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+          `EXPLAIN (ANALYZE, FORMAT JSON) ${text}`,
+          values,
+        );
+        read.push(summary(rows[0]?.["QUERY PLAN"][0].Plan as PlanNode));
+      }
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+    // Each statement reads each table's range of the batch at most once or twice (the reconciliation reads the
+    // import records' range to judge and again to record target digests), never the whole table (USERS rows).
+    for (const counts of read) {
+      for (const n of Object.values(counts)) expect(n).toBeLessThanOrEqual(2 * BATCH);
+    }
+    // And it did read them: the plan compared the import records, the reconciliation the live rows.
+    expect(Math.max(...read.map((counts) => counts.supabase_import ?? 0))).toBeGreaterThanOrEqual(BATCH);
+    expect(Math.max(...read.map((counts) => counts.user ?? 0))).toBe(BATCH);
   });
 });
 
