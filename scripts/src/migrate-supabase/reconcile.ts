@@ -157,7 +157,7 @@ WITH imported AS (
   UPDATE supabase_import s
      SET target_digest = CASE WHEN pu.same THEN ${targetDigest("s.user_id")} END,
          fingerprint_xor = coalesce(s.fingerprint_xor, ${bitsToHexSql("pu.xor")})
-    FROM per_user pu
+    FROM (SELECT * FROM per_user WHERE trusted OR NOT same) pu
    WHERE s.user_id = pu.user_id AND s.user_id BETWEEN $3::uuid AND $4::uuid
      AND CASE WHEN pu.same THEN pu.trusted ELSE s.target_digest IS NOT NULL END
 )
