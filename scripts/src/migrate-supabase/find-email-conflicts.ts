@@ -1,24 +1,29 @@
 import type pg from "pg";
 import type { SourceShape } from "./inspect-source.js";
+import { emailCollation, lowerEmail, skipReason } from "./shared-rules.js";
 
-/** SQL condition for users that could be migrated at all (the same rules as classifyUser). */
+/** SQL condition for users that could be migrated at all (skipReason, shared-rules.ts, before e-mail conflicts). */
 export function eligibleCondition(shape: SourceShape): string {
-  return [
-    shape.userColumns.has("deleted_at") ? "deleted_at IS NULL" : "true",
-    shape.userColumns.has("is_anonymous") ? "NOT is_anonymous" : "true",
-    "coalesce(email, '') ~ '\\S'",
-  ].join(" AND ");
+  const column = (name: string, fallback: string) => (shape.userColumns.has(name) ? name : fallback);
+  const reason = skipReason({
+    deletedAt: column("deleted_at", "NULL::timestamptz"),
+    isAnonymous: column("is_anonymous", "false"),
+    email: "email::text",
+    phone: column("phone", "NULL::text"),
+  });
+  return `${reason} IS NULL`;
 }
 
 /**
- * Finds users whose e-mails differ only in case (Supabase's unique index is case-sensitive and ignores SSO users;
+ * Finds users whose e-mails differ only in case, lower-cased as the mapping does (shared-rules.ts) (Supabase's unique index is case-sensitive and ignores SSO users;
  * here e-mails are unique lower-cased). In each group the confirmed, most recently signed-in user wins; the map
  * sends every other user's id to the winner's. Such groups are rare, so the map stays small.
  */
 export async function findEmailConflicts(source: pg.Pool, shape: SourceShape): Promise<Map<string, string>> {
+  const collation = await emailCollation(source);
   const { rows } = await source.query<{ id: string; winner: string }>(
     `WITH eligible AS (
-       SELECT id, lower(email) AS key, email_confirmed_at, last_sign_in_at, created_at
+       SELECT id, ${lowerEmail("email", collation)} AS key, email_confirmed_at, last_sign_in_at, created_at
          FROM auth.users WHERE ${eligibleCondition(shape)}
      ), duplicated AS (
        SELECT key FROM eligible GROUP BY key HAVING count(*) > 1

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { ensure } from "./errors.js";
+import { emailCollation } from "./shared-rules.js";
 
 // The tables and columns this command writes: Better Auth's and the profile (0001, 0002), the import records with
 // their digests (0004, 0005, 0006), the profile version sequence (0008), the import records' full-word keys (0010)
@@ -8,11 +9,7 @@ const REQUIRED_MIGRATIONS = ["0001", "0002", "0004", "0005", "0006", "0008", "00
 
 /** What the mapping needs to know about the target. */
 export interface TargetShape {
-  /**
-   * The collation e-mails are lower-cased in (map-users.ts): ICU's root locale when the server has ICU, whose
-   * lower-casing is Unicode's, as JavaScript's `toLowerCase` (and so Better Auth's) is; else the database's default,
-   * which agrees with it on every e-mail but those with letters outside ASCII.
-   */
+  /** The collation e-mails are lower-cased in (shared-rules.ts). */
   emailCollation: string;
 }
 
@@ -41,10 +38,7 @@ export async function inspectTarget(target: pg.Pool, variable: string): Promise<
     privileges.rows[0]?.ok,
     `Permission denied: the user in ${variable} cannot write "user", account, profile, supabase_import and supabase_skip, or create temporary tables. Use the database owner's direct URL.`,
   );
-  const icu = await target.query<{ present: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu' AND collprovider = 'i') AS present`,
-  );
-  return { emailCollation: icu.rows[0]?.present ? `"und-x-icu"` : `"default"` };
+  return { emailCollation: await emailCollation(target) };
 }
 
 /** How many users earlier runs imported and skipped (their import and skip records). */

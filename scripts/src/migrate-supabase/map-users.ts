@@ -15,6 +15,7 @@ import {
   profileFingerprint,
   userFingerprint,
 } from "./fingerprint.js";
+import { hasText, lowerEmail, skipReason } from "./shared-rules.js";
 
 /**
  * Every rule of the mapping from Supabase to this platform, once, as SQL over a batch's staged source rows
@@ -37,13 +38,6 @@ const textArray = (values: readonly string[]) =>
 const UNKNOWN_TIME = `'1970-01-01 00:00:00+00'::timestamptz`;
 const LEVELS = textArray(BACKGROUND_LEVELS);
 const CLAIMS_BCRYPT = (password: string) => `coalesce(${password} ~ ${literal(BCRYPT_CLAIM_SOURCE)}, false)`;
-
-/**
- * Text a person could sign in with or be called by: at least one character that is not white space. The class is
- * JavaScript's white space (what `trim()` removes), written out so it means the same whatever the database's locale.
- */
-const hasText = (text: string) =>
-  `coalesce(${text} ~ '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]', false)`;
 
 /** A text value of `raw_user_meta_data` that has text, else NULL. */
 const metadataText = (metadata: string, key: string) =>
@@ -70,8 +64,7 @@ const levelWarning = (p: string, field: string) =>
 /**
  * Users. Skipped, in this order: soft-deleted, anonymous, without an e-mail (phone-only when they have a phone, as
  * this platform has no phone sign-in), or the loser of an e-mail conflict (find-email-conflicts.ts). Everyone else
- * keeps their id, with the e-mail lower-cased (as Better Auth looks it up; `collation` is the target's Unicode one
- * when it has ICU, inspect-target.ts), the name from the metadata's `full_name`, else `name`, else the e-mail's local
+ * keeps their id, with the e-mail lower-cased (as Better Auth looks it up: shared-rules.ts), the name from the metadata's `full_name`, else `name`, else the e-mail's local
  * part, the image from `avatar_url`, else `picture`, verified when the e-mail was confirmed, banned while
  * `banned_until` is still ahead (the source's clock decides: read-source-batches.ts).
  * The report counts (`source_counts`) and warnings (a background level the platform does not know, a bcrypt hash
@@ -84,10 +77,8 @@ WITH k AS MATERIALIZED (
   -- into every place that reads it).
   SELECT s.*, c.winner, p.id IS NOT NULL AS has_profile, p.software_background, p.hardware_background, i.providers,
          ${CLAIMS_BCRYPT("s.encrypted_password")} AS claims_bcrypt,
-         CASE WHEN s.deleted_at IS NOT NULL THEN 'deleted'
-              WHEN coalesce(s.is_anonymous, false) THEN 'anonymous'
-              WHEN NOT ${hasText("s.email")} THEN CASE WHEN coalesce(s.phone, '') <> '' THEN 'phone_only' ELSE 'no_email' END
-              WHEN c.winner IS NOT NULL THEN 'email_conflict' END AS skip_reason,
+         coalesce(${skipReason({ deletedAt: "s.deleted_at", isAnonymous: "s.is_anonymous", email: "s.email", phone: "s.phone" })},
+                  CASE WHEN c.winner IS NOT NULL THEN 'email_conflict' END) AS skip_reason,
          coalesce(s.created_at, s.updated_at, ${UNKNOWN_TIME}) AS user_created_at
     FROM staged_user s
     LEFT JOIN staged_conflict c ON c.loser = s.id
@@ -124,7 +115,7 @@ WITH k AS MATERIALIZED (
              coalesce(${metadataText("k.raw_user_meta_data", "avatar_url")}, ${metadataText("k.raw_user_meta_data", "picture")}) AS image,
              k.user_created_at AS "createdAt", coalesce(k.updated_at, k.user_created_at) AS "updatedAt",
              k.active_ban_until IS NOT NULL AS banned, NULL::text AS "banReason", k.active_ban_until AS "banExpires"
-        FROM (SELECT lower(k.email COLLATE ${collation}) AS email) e
+        FROM (SELECT ${lowerEmail("k.email", collation)} AS email) e
        WHERE k.skip_reason IS NULL) u ON true
 )
 SELECT m.*, CASE WHEN m.skip_reason IS NULL THEN ${userFingerprint("m")} END FROM m`;
