@@ -31,8 +31,9 @@ import { hasText, lowerEmail, skipReason } from "./shared-rules.js";
  */
 
 const literal = (value: string) => pg.escapeLiteral(value);
+/** A text[] literal: each element double-quoted, its `"` and `\` escaped, as PostgreSQL's array syntax wants. */
 const textArray = (values: readonly string[]) =>
-  `${literal(`{${values.map((v) => JSON.stringify(v)).join(",")}}`)}::text[]`;
+  `${literal(`{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`)}::text[]`;
 
 /** When a user has no created_at at all, a fixed instant keeps reruns stable (now() would change every run). */
 const UNKNOWN_TIME = `'1970-01-01 00:00:00+00'::timestamptz`;
@@ -63,10 +64,11 @@ const levelWarning = (p: string, field: string) =>
 
 /**
  * Users. Skipped, in this order: soft-deleted, anonymous, without an e-mail (phone-only when they have a phone, as
- * this platform has no phone sign-in), or the loser of an e-mail conflict (find-email-conflicts.ts). Everyone else
- * keeps their id, with the e-mail lower-cased (as Better Auth looks it up: shared-rules.ts), the name from the metadata's `full_name`, else `name`, else the e-mail's local
- * part, the image from `avatar_url`, else `picture`, verified when the e-mail was confirmed, banned while
- * `banned_until` is still ahead (the source's clock decides: read-source-batches.ts).
+ * this platform has no phone sign-in: skipReason, shared-rules.ts), or the loser of an e-mail conflict
+ * (find-email-conflicts.ts). Everyone else keeps their id, with the e-mail lower-cased (as Better Auth looks it up:
+ * shared-rules.ts), the name from the metadata's `full_name`, else `name`, else the e-mail's local part, the image
+ * from `avatar_url`, else `picture`, verified when the e-mail was confirmed, banned while `banned_until` is still
+ * ahead (the source's clock decides: read-source-batches.ts).
  * The report counts (`source_counts`) and warnings (a background level the platform does not know, a bcrypt hash
  * sign-in refuses) are the user's report facts, stored with its import or skip record.
  */

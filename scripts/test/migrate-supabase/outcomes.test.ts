@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/migrate-supabase/report.js";
@@ -132,6 +133,37 @@ describe("migrating one Supabase user of every kind", () => {
       version: expect.stringMatching(/^[1-9][0-9]*$/),
     });
     expect(report.warnings).toEqual([{ id: ID.alice, field: "hardware_background", value: "Expert" }]);
+  });
+
+  it("stores the fingerprints earlier versions stored: the MD5 of each part's canonical JSON text, messy text included", async () => {
+    // The canonical form earlier versions computed in TypeScript (a JSON array of the part's columns, timestamps as
+    // UTC text, ", " between items): the same fingerprints, so a rerun after the upgrade rewrites no one.
+    const canonical = (values: unknown[]): string =>
+      `[${values.map((v) => (Array.isArray(v) ? canonical(v) : JSON.stringify(v))).join(", ")}]`;
+    const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+    const utc = `to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'`;
+    const at = (column: string) => `regexp_replace(${utc.replace("%s", column)}, '\\.?0+[+]', '+')`;
+    const [live] = await rows<{ u: unknown[]; a: unknown[]; p: unknown[]; stored: Record<string, unknown> }>(
+      pair.target.url,
+      `SELECT json_build_array(u.id, u.name, u.email, u."emailVerified", u.image, ${at('u."createdAt"')},
+                               ${at('u."updatedAt"')}, u.banned, u."banReason", u."banExpires") AS u,
+              json_build_array(a."providerId", a."accountId", a."userId", a.password, ${at('a."createdAt"')},
+                               ${at('a."updatedAt"')}) AS a,
+              json_build_array(p.user_id, p.display_name, p.avatar_url, p.software_background, p.hardware_background,
+                               p.programming_languages, p.robotics_experience, p.learning_goals, p.preferred_language,
+                               ${at("p.created_at")}, ${at("p.updated_at")}) AS p,
+              s.fingerprints AS stored
+         FROM "user" u JOIN account a ON a."userId" = u.id AND a."providerId" = 'credential'
+         JOIN profile p ON p.user_id = u.id JOIN supabase_import s ON s.user_id = u.id
+        WHERE u.id = $1`,
+      [ID.alice],
+    );
+    expect(live?.p).toContain(MESSY_TEXT);
+    expect(live?.stored).toEqual({
+      user: md5(canonical(live?.u ?? [])),
+      accounts: { [canonical(["credential", ID.alice])]: md5(canonical(live?.a ?? [])) },
+      profile: md5(canonical(live?.p ?? [])),
+    });
   });
 
   it("falls back to the user's name for a profile without a full name, and to the defaults for missing lists", async () => {
