@@ -49,18 +49,51 @@ UPDATE planned_user p SET failure_reason = f.reason, failure_message = f.message
   FROM (SELECT DISTINCT ON (id) id, reason, message FROM found ORDER BY id, rank, message) f
  WHERE p.id = f.id`;
 
+// A new user has nothing to delete; a plain INSERT of accounts fails on a login another user has (its unique index).
+const deleteAccounts = (and: string) => `DELETE FROM account WHERE id = ANY (ARRAY(
+  SELECT x.id FROM planned_account a JOIN planned_user p ON p.id = a."userId"
+   CROSS JOIN LATERAL (SELECT id FROM account x WHERE x."providerId" = a."providerId" AND x."accountId" = a."accountId"
+                          AND x."userId" = a."userId") x
+   WHERE a.action = 'delete' AND ${WRITING}${and}));
+`;
+const ACCOUNTS_TO_WRITE = (and: string) => `
+  SELECT a."providerId", a."accountId", a."userId", a.password, a."createdAt", a."updatedAt"
+    FROM planned_account a JOIN planned_user p ON p.id = a."userId"
+   WHERE a.action = 'upsert' AND ${WRITING}${and}`;
+const insertAccounts = (
+  and: string,
+) => `INSERT INTO account ("providerId", "accountId", "userId", password, "createdAt", "updatedAt")
+${ACCOUNTS_TO_WRITE(and)};
+`;
+// An upsert leaves alone a login that belongs to another user (its WHERE): the statement returns how many accounts
+// it should write and how many it did, and the difference reveals it.
+const upsertAccounts = (and: string) => `WITH w AS (${ACCOUNTS_TO_WRITE(and)}
+), written AS (
+  INSERT INTO account ("providerId", "accountId", "userId", password, "createdAt", "updatedAt")
+  SELECT * FROM w
+  ON CONFLICT ("providerId", "accountId") DO UPDATE SET
+    password = excluded.password, "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt"
+   WHERE account."userId" = excluded."userId"
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM w)::int AS expected, (SELECT count(*) FROM written)::int AS written;
+`;
+const deleteProfiles = (and: string) => `DELETE FROM profile
+ WHERE user_id = ANY (ARRAY(SELECT p.id FROM planned_user p WHERE p.profile_action = 'delete' AND ${WRITING}${and}));
+`;
+
 /**
  * The statements that write a batch's plan, as one round trip: `allNew` (every planned user is `create`: no import
  * record) uses plain INSERTs, which skip ON CONFLICT's speculative insertion, a large share of the cost of a row; a
  * row that exists after all (written since, or left without its import record) makes them fail, and the redo
  * upserts. `only`: the one user to write (the redo), else every user not known to fail.
- * The accounts statement returns how many accounts it should write and how many it did: an upsert leaves alone a
- * login that belongs to another user (its WHERE), which the difference reveals.
  */
 export function applySql(options: { allNew: boolean; only?: string }): string {
   const { allNew } = options;
   const and = options.only === undefined ? "" : ` AND p.id = ${pg.escapeLiteral(options.only)}::uuid`;
   const upsert = (conflict: string) => (allNew ? "" : `\nON CONFLICT ${conflict}`);
+  const accounts = allNew ? insertAccounts(and) : `${deleteAccounts(and)}${upsertAccounts(and)}`;
+  const deletedProfiles = allNew ? "" : deleteProfiles(and);
   return `
 INSERT INTO "user" (id, name, email, "emailVerified", image, "createdAt", "updatedAt", role, banned, "banReason", "banExpires")
 SELECT m.id, m.name, m.email, m."emailVerified", m.image, m."createdAt", m."updatedAt", 'user', m.banned, m."banReason", m."banExpires"
@@ -69,26 +102,7 @@ SELECT m.id, m.name, m.email, m."emailVerified", m.image, m."createdAt", m."upda
   name = excluded.name, email = excluded.email, "emailVerified" = excluded."emailVerified", image = excluded.image,
   "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt", banned = excluded.banned,
   "banReason" = excluded."banReason", "banExpires" = excluded."banExpires"`)};
-DELETE FROM account WHERE id = ANY (ARRAY(
-  SELECT x.id FROM planned_account a JOIN planned_user p ON p.id = a."userId"
-   CROSS JOIN LATERAL (SELECT id FROM account x WHERE x."providerId" = a."providerId" AND x."accountId" = a."accountId"
-                          AND x."userId" = a."userId") x
-   WHERE a.action = 'delete' AND ${WRITING}${and}));
-WITH w AS (
-  SELECT a."providerId", a."accountId", a."userId", a.password, a."createdAt", a."updatedAt"
-    FROM planned_account a JOIN planned_user p ON p.id = a."userId"
-   WHERE a.action = 'upsert' AND ${WRITING}${and}
-), written AS (
-  INSERT INTO account ("providerId", "accountId", "userId", password, "createdAt", "updatedAt")
-  SELECT * FROM w${upsert(`("providerId", "accountId") DO UPDATE SET
-    password = excluded.password, "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt"
-   WHERE account."userId" = excluded."userId"`)}
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM w)::int AS expected, (SELECT count(*) FROM written)::int AS written;
-DELETE FROM profile
- WHERE user_id = ANY (ARRAY(SELECT p.id FROM planned_user p WHERE p.profile_action = 'delete' AND ${WRITING}${and}));
-INSERT INTO profile (user_id, display_name, avatar_url, software_background, hardware_background,
+${accounts}${deletedProfiles}INSERT INTO profile (user_id, display_name, avatar_url, software_background, hardware_background,
                      programming_languages, robotics_experience, learning_goals, preferred_language, created_at, updated_at)
 SELECT q.user_id, q.display_name, q.avatar_url, q.software_background, q.hardware_background,
        q.programming_languages, q.robotics_experience, q.learning_goals, q.preferred_language, q.created_at, q.updated_at
