@@ -178,7 +178,7 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
     for (const { id } of sorted.skipped)
       state.io.stderr.write(`skipped ${id}: as before (source unchanged)\n`);
   }
-  const rest = () => finishBatch(state, { first, last, n: page.n, sorted });
+  const rest = () => finishBatch(state, { first, last, n: page.n, sorted, conflictLosers });
   await (sorted.toRead.length > 0 ? state.fullReads(rest) : rest());
   state.reconciler?.addVerified(verified);
 }
@@ -191,10 +191,16 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
  */
 async function finishBatch(
   state: RunState,
-  batch: { first: string; last: string; n: number; sorted: BatchState },
+  batch: {
+    first: string;
+    last: string;
+    n: number;
+    sorted: BatchState;
+    conflictLosers: { loser: string; winner: string }[];
+  },
 ): Promise<void> {
   const { config, db, report, reconciler } = state;
-  const { first, last, n, sorted } = batch;
+  const { first, last, n, sorted, conflictLosers } = batch;
   const { toRead, trusted } = sorted;
   // A dry run does not judge trusted users (it has no reconciliation), so a batch with no one to read is done.
   if (toRead.length === 0 && (reconciler === null || trusted.ids.length === 0)) return;
@@ -204,11 +210,10 @@ async function finishBatch(
     async (client) => {
       let summary: BatchSummary | null = null;
       if (toRead.length > 0) {
-        const losers = [...state.conflicts].filter(([loser]) => loser >= first && loser <= last);
-        if (losers.length > 0) {
+        if (conflictLosers.length > 0) {
           await client.query("INSERT INTO staged_conflict SELECT * FROM unnest($1::uuid[], $2::uuid[])", [
-            losers.map(([loser]) => loser),
-            losers.map(([, winner]) => winner),
+            conflictLosers.map(({ loser }) => loser),
+            conflictLosers.map(({ winner }) => winner),
           ]);
         }
         await stageSourceUsers(
