@@ -164,15 +164,19 @@ export function describeConnectionError(error: unknown, variable: string): strin
  * https://node-postgres.com/features/transactions
  * `begin` replaces the opening BEGIN: a BEGIN with its isolation level and the transaction's SET LOCAL settings,
  * sent as one simple query, so they cost one round trip instead of one each (it matters over a network).
+ * `prepare`, when given, runs on the checked-out client before BEGIN, outside the transaction: for state the
+ * connection keeps across transactions (the Supabase migration creates its temporary staging tables there once).
  */
 export async function withTransaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
   begin = "BEGIN",
+  prepare?: (client: pg.PoolClient) => Promise<void>,
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
+    await prepare?.(client);
     await client.query(begin);
     const result = await fn(client);
     await client.query("COMMIT");

@@ -33,6 +33,35 @@ describe("the shared database module", () => {
     }
   });
 
+  it("runs `prepare` on the connection before BEGIN, outside the transaction: what it makes outlives a rollback", async () => {
+    const pool = createPool({ connectionString: database.url, max: 1 });
+    try {
+      const prepare = (client: { query(text: string): Promise<unknown> }) =>
+        client.query("CREATE TEMP TABLE IF NOT EXISTS session_state (n int)").then(() => undefined);
+      await expect(
+        withTransaction(
+          pool,
+          async (client) => {
+            const { rows } = await client.query<{ inside: string }>(
+              "SELECT current_setting('transaction_read_only') AS inside",
+            );
+            expect(rows[0]?.inside).toBe("on");
+            throw new Error("roll back");
+          },
+          "BEGIN READ ONLY",
+          prepare,
+        ),
+      ).rejects.toThrow("roll back");
+      // The same connection (max 1) still has the temporary table: it was created before BEGIN, in its own commit.
+      const { rows } = await pool.query<{ present: boolean }>(
+        "SELECT to_regclass('pg_temp.session_state') IS NOT NULL AS present",
+      );
+      expect(rows[0]?.present).toBe(true);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("opens a transaction with the given BEGIN and settings, which end with it", async () => {
     const pool = createPool({ connectionString: database.url, max: 1 });
     try {

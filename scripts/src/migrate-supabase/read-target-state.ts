@@ -52,8 +52,7 @@ export const BATCH_STATE = `
 WITH losers AS (
   SELECT loser, winner FROM unnest($6::uuid[], $7::uuid[]) AS c(loser, winner)
 ), j AS (
-  SELECT p.id, s.user_id IS NOT NULL AS imported, s.source_digest, s.fingerprints, s.report_facts,
-         s.fingerprint_xor, t.id IS NOT NULL AS present, k.report_facts AS skip_facts,
+  SELECT p.id, s.report_facts, s.fingerprint_xor, k.report_facts AS skip_facts,
          CASE WHEN s.user_id IS NULL AND k.source_digest = p.digest AND NOT $5::boolean
                    AND (k.report_facts ->> 'conflictsWith') IS NOT DISTINCT FROM
                        (SELECT winner::text FROM losers WHERE loser = p.id) THEN 'skipped'

@@ -1,5 +1,5 @@
 import { pipeline } from "node:stream/promises";
-import { isConnectionError } from "@textbook/migrations/database";
+import { withTransaction } from "@textbook/migrations/database";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { SourceShape } from "./inspect-source.js";
@@ -58,55 +58,32 @@ CREATE TEMP TABLE planned_account (
   "createdAt" timestamptz, "updatedAt" timestamptz, action text NOT NULL
 ) ON COMMIT DELETE ROWS`;
 
-/**
- * Empties the staging tables. A commit does so by itself (ON COMMIT DELETE ROWS); a rollback only leaves their rows
- * dead, which every later batch on the connection would scan past: a dry run, rolled back batch after batch, empties
- * them after each.
- */
-const EMPTY_STAGING =
-  "TRUNCATE staged_user, staged_identity, staged_profile, staged_conflict, mapped_user, mapped_account, " +
-  "mapped_profile, planned_user, planned_account";
-
 /** Connections that have the staging tables (a pool hands the same client objects out again). */
 const staged = new WeakSet<pg.PoolClient>();
 
 /**
- * Runs one batch in a target transaction on a connection that has the staging tables, with UTC_SETTINGS and
- * NO_NESTED_LOOPS: the batch's statements join whole staging tables and the batch's id range of the target's tables,
- * by hash, and look rows up by key only in LATERAL subqueries or `= ANY (ARRAY(…))`, whatever the planner estimates
- * (it has no statistics for the staging tables, and estimates a uuid range of one batch at about one row). A dry
- * run's transaction is
- * READ ONLY (PostgreSQL then refuses any write but to temporary tables) and always rolled back; a real run's
- * commits. A connection whose ROLLBACK fails is destroyed instead of going back to the pool.
+ * Runs one batch in a target transaction on a connection that has the staging tables (created on its first batch),
+ * with UTC_SETTINGS and NO_NESTED_LOOPS: the batch's statements join whole staging tables and the batch's id range of
+ * the target's tables, by hash, and look rows up by key only in LATERAL subqueries or `= ANY (ARRAY(…))`, whatever
+ * the planner estimates (it has no statistics for the staging tables, and estimates a uuid range of one batch at
+ * about one row). A dry run's transaction is READ ONLY: PostgreSQL then refuses any write but to temporary tables,
+ * and its commit only empties them.
  */
-export async function withBatchTransaction<T>(
+export function withBatchTransaction<T>(
   target: pg.Pool,
   options: { dryRun: boolean },
   fn: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const client = await target.connect();
-  let broken: Error | undefined;
-  try {
-    if (!staged.has(client)) {
+  return withTransaction(
+    target,
+    fn,
+    `BEGIN${options.dryRun ? " READ ONLY" : ""}; ${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`,
+    async (client) => {
+      if (staged.has(client)) return;
       await client.query(STAGING_TABLES);
       staged.add(client);
-    }
-    await client.query(`BEGIN${options.dryRun ? " READ ONLY" : ""}; ${UTC_SETTINGS}; ${NO_NESTED_LOOPS}`);
-    const result = await fn(client).catch(async (error: unknown) => {
-      await client.query(`ROLLBACK; ${EMPTY_STAGING}`).catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    });
-    if (options.dryRun) await client.query(`ROLLBACK; ${EMPTY_STAGING}`);
-    else await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    if (isConnectionError(error) && broken === undefined) broken = error as Error;
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+    },
+  );
 }
 
 /** Which users to stage: a page's id range, and within it either everyone or a list of ids (its changed users). */
