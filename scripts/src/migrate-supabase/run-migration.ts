@@ -184,7 +184,7 @@ async function processBatch(state: RunState, ids: string[], withDigests: boolean
 }
 
 /**
- * The rest of a batch, in one target transaction (read only and rolled back in a dry run): the users to read are
+ * The rest of a batch, in one target transaction (read only in a dry run): the users to read are
  * copied from Supabase into the staging tables (staging.ts), mapped and planned there (map-users.ts), written
  * (apply-plan.ts) and reconciled with the trusted users (reconcile.ts); the target sends back the batch's part of
  * the report (batchSummary, report.ts), counted once the transaction has committed.
