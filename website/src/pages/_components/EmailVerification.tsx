@@ -2,6 +2,7 @@ import Link from "@docusaurus/Link";
 import { useLocation } from "@docusaurus/router";
 import Translate from "@docusaurus/Translate";
 import { Alert } from "@site/src/components/account/Alert.js";
+import { SignedInAs } from "@site/src/components/account/SignedInAs.js";
 import { useReturnPath } from "@site/src/components/account/use-return-path.js";
 import { useAuth } from "@site/src/components/auth/AuthProvider.js";
 import { authErrorMessage } from "@site/src/lib/auth-error-message.js";
@@ -76,14 +77,7 @@ export function EmailVerification() {
     <Alert kind="success">
       <Translate id="auth.verify.verified">Your e-mail address is verified.</Translate>{" "}
       {status === "signed-in" && user ? (
-        <>
-          <Translate id="auth.signIn.alreadySignedIn" values={{ name: <strong>{user.name}</strong> }}>
-            {"You are signed in as {name}."}
-          </Translate>{" "}
-          <Link to={returnPath}>
-            <Translate id="auth.signIn.continue">Continue</Translate>
-          </Link>
-        </>
+        <SignedInAs name={user.name} continueTo={returnPath} />
       ) : (
         <Translate
           id="auth.verify.signInToContinue"

@@ -1,7 +1,7 @@
 import Translate, { translate } from "@docusaurus/Translate";
 import { Alert } from "@site/src/components/account/Alert.js";
 import styles from "@site/src/components/account/account.module.css";
-import { Field } from "@site/src/components/account/Field.js";
+import { EmailField } from "@site/src/components/account/EmailField.js";
 import { FormFailure } from "@site/src/components/account/FormFailure.js";
 import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
 import { useAuth } from "@site/src/components/auth/AuthProvider.js";
@@ -48,15 +48,7 @@ export function ForgotPasswordForm() {
   return (
     <form className={styles.form} onSubmit={send} noValidate>
       <FormFailure submit={submit} />
-      <Field
-        label={translate({ id: "auth.field.email", message: "E-mail" })}
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={setEmail}
-        error={emailError}
-      />
+      <EmailField value={email} onChange={setEmail} error={emailError} />
       <button
         className={`button button--primary button--block ${styles.submit}`}
         type="submit"

@@ -3,8 +3,10 @@ import { useHistory } from "@docusaurus/router";
 import Translate, { translate } from "@docusaurus/Translate";
 import { Alert } from "@site/src/components/account/Alert.js";
 import styles from "@site/src/components/account/account.module.css";
+import { EmailField } from "@site/src/components/account/EmailField.js";
 import { Field } from "@site/src/components/account/Field.js";
 import { FormFailure } from "@site/src/components/account/FormFailure.js";
+import { SignedInAs } from "@site/src/components/account/SignedInAs.js";
 import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
 import { useReturnPath } from "@site/src/components/account/use-return-path.js";
 import { useAuth } from "@site/src/components/auth/AuthProvider.js";
@@ -27,12 +29,7 @@ export function LoginForm() {
   if (status === "signed-in" && user && !submit.busy) {
     return (
       <Alert kind="info">
-        <Translate id="auth.signIn.alreadySignedIn" values={{ name: <strong>{user.name}</strong> }}>
-          {"You are signed in as {name}."}
-        </Translate>{" "}
-        <Link to={returnPath}>
-          <Translate id="auth.signIn.continue">Continue</Translate>
-        </Link>
+        <SignedInAs name={user.name} continueTo={returnPath} />
       </Alert>
     );
   }
@@ -61,14 +58,7 @@ export function LoginForm() {
     <form className={styles.form} onSubmit={signIn} noValidate>
       <FormFailure submit={submit} />
       {unverified ? <ResendVerification email={email.trim()} /> : null}
-      <Field
-        label={translate({ id: "auth.field.email", message: "E-mail" })}
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={setEmail}
-      />
+      <EmailField value={email} onChange={setEmail} />
       <Field
         label={translate({ id: "auth.field.password", message: "Password" })}
         type="password"

@@ -1,6 +1,7 @@
 import { useHistory } from "@docusaurus/router";
 import Translate, { translate } from "@docusaurus/Translate";
 import styles from "@site/src/components/account/account.module.css";
+import { EmailField } from "@site/src/components/account/EmailField.js";
 import { Field } from "@site/src/components/account/Field.js";
 import { FormFailure } from "@site/src/components/account/FormFailure.js";
 import { useFormSubmit } from "@site/src/components/account/use-form-submit.js";
@@ -83,15 +84,7 @@ export function RegisterForm() {
         error={errors.name ?? errors.displayName}
       />
       <div className={styles.twoColumns}>
-        <Field
-          label={translate({ id: "auth.field.email", message: "E-mail" })}
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
-        />
+        <EmailField value={email} onChange={setEmail} error={errors.email} />
         <Field
           label={translate({ id: "auth.field.password", message: "Password" })}
           type="password"
