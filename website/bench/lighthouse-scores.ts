@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { freePort } from "@textbook/dev-tools/free-port";
 import lighthouse from "lighthouse";
 import { type BrowserContext, chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/e2e/support/browser.js";
 
 /** One Lighthouse run of one page. */
 export interface LighthouseScores {
@@ -35,17 +36,8 @@ export async function startLighthouseBrowser(): Promise<LighthouseBrowser> {
   const port = await freePort();
   const profileDir = await mkdtemp(join(tmpdir(), "lighthouse-chromium-"));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      `--remote-debugging-port=${port}`,
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [`--remote-debugging-port=${port}`, ...CHROMIUM_ARGS],
   });
   return {
     context,

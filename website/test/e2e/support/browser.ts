@@ -5,20 +5,23 @@ import { WEBSITE_DIR } from "./build-site.js";
 
 export const SCREENSHOT_DIR = join(WEBSITE_DIR, "test-results/screenshots");
 
+/** Debian's Chromium (CHROMIUM_PATH, else `/usr/bin/chromium`), which the e2e suites and the benchmark share. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Headless, with nothing that talks to the network on its own (the benchmark's Lighthouse browser adds a port). */
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 /** Debian's Chromium, headless, with nothing that talks to the network on its own. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
 /**
