@@ -9,7 +9,7 @@ import { readBuildEnvironment } from "./config/build-environment.js";
 import { chaptersPlugin } from "./config/chapters-plugin.js";
 import { katexAssetsPlugin, katexStylesheetPath } from "./config/katex-assets-plugin.js";
 import { localeDevServerPlugin } from "./config/locale-dev-server-plugin.js";
-import { codeThemes } from "./config/prism-themes.js";
+import { additionalCodeLanguages, codeTheme, codeThemePlugin } from "./config/prism-themes.js";
 import { remarkKatexStylesheet } from "./config/remark-katex-stylesheet.js";
 import { remarkMermaidImages } from "./config/remark-mermaid-images.js";
 import { remarkTranslatedLinks } from "./config/remark-translated-links.js";
@@ -52,6 +52,7 @@ const config: Config = {
   plugins: [
     webpackPlugin,
     katexAssetsPlugin,
+    codeThemePlugin,
     chaptersPlugin,
     ...(build.urDevServerUrl ? [localeDevServerPlugin({ locale: "ur", url: build.urDevServerUrl })] : []),
   ],
@@ -134,9 +135,10 @@ const config: Config = {
       copyright: `Physical AI & Humanoid Robotics · a self-hostable open textbook · ${new Date().getFullYear()} · text under CC BY 4.0, code under the MIT licence`,
     },
     prism: {
-      theme: codeThemes.light,
-      darkTheme: codeThemes.dark,
-      additionalLanguages: ["bash", "python", "yaml", "json", "cpp", "cmake"],
+      // One theme whose colours are CSS variables set per colour mode (config/prism-themes.ts).
+      theme: codeTheme,
+      darkTheme: codeTheme,
+      additionalLanguages: additionalCodeLanguages,
     },
   } satisfies Preset.ThemeConfig,
 };

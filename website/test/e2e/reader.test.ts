@@ -162,6 +162,63 @@ describe("a reader in Chromium", () => {
     }
   });
 
+  // Docusaurus's own CodeBlock rendered every code block a second time after hydration (about 2.4 s of Lighthouse's
+  // blocking time on this chapter); the site's renders it once, coloured by CSS variables (config/prism-themes.ts).
+  it("renders a chapter's code once, in their colour mode's colours from the start, and recolours it in place", async () => {
+    // A keyword has a colour in both themes; a number only in the light one (in dark it has the code's own).
+    const KEYWORD = { light: "rgb(0, 0, 159)", dark: "rgb(189, 147, 249)" };
+    const NUMBER = { light: "rgb(26, 122, 120)", dark: "rgb(248, 248, 242)" };
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ baseURL: stack.websiteUrl, colorScheme });
+      context.setDefaultTimeout(15_000);
+      await context.addInitScript(() => {
+        const counter = window as unknown as { codeLinesRemoved: number };
+        counter.codeLinesRemoved = 0;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of Array.from(record.removedNodes)) {
+              if (
+                node instanceof Element &&
+                (node.matches(".token-line") || node.querySelector(".token-line"))
+              )
+                counter.codeLinesRemoved++;
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const page = await context.newPage();
+      await page.goto("/docs/ros2/nodes-and-topics");
+      // The colour-mode switch is enabled once the page has hydrated.
+      const toggle = page.getByRole("button", { name: /Switch between dark and light mode/ });
+      await expect.poll(() => toggle.isEnabled(), PATIENTLY).toBe(true);
+      await page.waitForLoadState("networkidle");
+      const keyword = page.locator(".language-python .token.keyword").first();
+      const number = page.locator(".language-python .token.number").first();
+      const colours = async () => ({
+        keyword: await keyword.evaluate((element) => getComputedStyle(element).color),
+        number: await number.evaluate((element) => getComputedStyle(element).color),
+      });
+      expect(await colours()).toEqual({ keyword: KEYWORD[colorScheme], number: NUMBER[colorScheme] });
+      expect(await page.locator(".token-line").count()).toBeGreaterThan(100);
+      const removed = () =>
+        page.evaluate(() => (window as unknown as { codeLinesRemoved: number }).codeLinesRemoved);
+      expect(await removed()).toBe(0);
+      // The switch cycles through the system's, light and dark modes: on to the other one.
+      const other = colorScheme === "light" ? "dark" : "light";
+      for (
+        let click = 0;
+        click < 3 && (await page.locator("html").getAttribute("data-theme")) !== other;
+        click++
+      ) {
+        await toggle.click();
+      }
+      expect(await page.locator("html").getAttribute("data-theme")).toBe(other);
+      expect(await colours()).toEqual({ keyword: KEYWORD[other], number: NUMBER[other] });
+      expect(await removed()).toBe(0);
+      await context.close();
+    }
+  });
+
   it("keeps every simulation lab, the capstone's included, for a learner with a robot, and adds the real-robot one", {
     timeout: 300_000,
   }, async () => {
