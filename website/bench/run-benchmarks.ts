@@ -49,16 +49,20 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<number> {
+  // Chromium first: on a machine without it the bench stops here, before it starts a database server it would
+  // then have to stop.
+  const browser = await launchChromium();
   const workDir = await mkdtemp(join(tmpdir(), "website-bench-"));
   log("building the site with accounts and starting the services (one build)…");
-  const database = await createBenchDatabase(process.env.BENCH_DATABASE_URL, "website");
-  const postgres = await postgresVersion(database.url);
-  const urls = await chooseServiceUrls();
-  const shippedDir = join(workDir, "shipped");
-  await buildSite(shippedDir, buildEnvironment(urls));
-  const stack = await startStack(database, { site: { ...urls, buildDir: shippedDir } });
-  const browser = await launchChromium();
+  let database: Awaited<ReturnType<typeof createBenchDatabase>> | null = null;
+  let stack: Awaited<ReturnType<typeof startStack>> | null = null;
   try {
+    database = await createBenchDatabase(process.env.BENCH_DATABASE_URL, "website");
+    const postgres = await postgresVersion(database.url);
+    const urls = await chooseServiceUrls();
+    const shippedDir = join(workDir, "shipped");
+    await buildSite(shippedDir, buildEnvironment(urls));
+    stack = await startStack(database, { site: { ...urls, buildDir: shippedDir } });
     log(
       "building the site without accounts and personalisation (builds/docusaurus.without-accounts.config.ts)…",
     );
@@ -192,7 +196,8 @@ async function main(): Promise<number> {
     return withinBudget ? 0 : 1;
   } finally {
     await browser.close();
-    await stack.close();
+    // The stack drops the database when it closes; before it started, the database is dropped here.
+    await (stack ? stack.close() : database?.drop());
     await rm(workDir, { recursive: true, force: true });
   }
 }
