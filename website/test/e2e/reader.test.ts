@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/browser.js";
-import { accessibilityViolations, newReaderPage } from "./support/reader-page.js";
+import { accessibilityViolations, countRemovals, newReaderPage } from "./support/reader-page.js";
 import { type Stack, startStack } from "./support/start-stack.js";
 
 // What a reader expects of a textbook: search, typeset maths, every lab whatever the profile, a clean print,
@@ -115,18 +115,7 @@ describe("a reader in Chromium", () => {
     const { context, page } = await newPage();
     // The stylesheet stays in the page while it hydrates. In the head, react-helmet dropped it and added it back
     // mid-hydration: the maths flashed unstyled and the page was styled and laid out again (BENCHMARKS.md, "website").
-    await page.addInitScript(() => {
-      const counter = window as unknown as { katexStylesheetsRemoved: number };
-      counter.katexStylesheetsRemoved = 0;
-      new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of Array.from(record.removedNodes)) {
-            if (node instanceof HTMLLinkElement && node.href.endsWith("katex.min.css"))
-              counter.katexStylesheetsRemoved++;
-          }
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    const removed = await countRemovals(page, 'link[href$="katex.min.css"]');
     const stylesheets: string[] = [];
     page.on("response", (response) => {
       if (response.url().endsWith("katex.min.css"))
@@ -146,8 +135,6 @@ describe("a reader in Chromium", () => {
     const toggle = page.getByRole("button", { name: /Switch between dark and light mode/ });
     await expect.poll(() => toggle.isEnabled(), PATIENTLY).toBe(true);
     await page.waitForLoadState("networkidle");
-    const removed = () =>
-      page.evaluate(() => (window as unknown as { katexStylesheetsRemoved: number }).katexStylesheetsRemoved);
     expect(await removed()).toBe(0);
 
     await page.goto("/docs/intro");
@@ -191,22 +178,8 @@ describe("a reader in Chromium", () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const context = await browser.newContext({ baseURL: stack.websiteUrl, colorScheme });
       context.setDefaultTimeout(15_000);
-      await context.addInitScript(() => {
-        const counter = window as unknown as { codeLinesRemoved: number };
-        counter.codeLinesRemoved = 0;
-        new MutationObserver((records) => {
-          for (const record of records) {
-            for (const node of Array.from(record.removedNodes)) {
-              if (
-                node instanceof Element &&
-                (node.matches(".token-line") || node.querySelector(".token-line"))
-              )
-                counter.codeLinesRemoved++;
-            }
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
       const page = await context.newPage();
+      const removed = await countRemovals(page, ".token-line");
       await page.goto("/docs/ros2/nodes-and-topics");
       // The colour-mode switch is enabled once the page has hydrated.
       const toggle = page.getByRole("button", { name: /Switch between dark and light mode/ });
@@ -220,8 +193,6 @@ describe("a reader in Chromium", () => {
       });
       expect(await colours()).toEqual({ keyword: KEYWORD[colorScheme], number: NUMBER[colorScheme] });
       expect(await page.locator(".token-line").count()).toBeGreaterThan(100);
-      const removed = () =>
-        page.evaluate(() => (window as unknown as { codeLinesRemoved: number }).codeLinesRemoved);
       expect(await removed()).toBe(0);
       // The switch cycles through the system's, light and dark modes: on to the other one.
       const other = colorScheme === "light" ? "dark" : "light";
