@@ -1,3 +1,4 @@
+import type { Plugin } from "@docusaurus/types";
 import { type PrismTheme, themes } from "prism-react-renderer";
 import { codeVariable } from "../src/lib/code-token-style.js";
 
@@ -96,7 +97,7 @@ function declarations(theme: PrismTheme): string {
 export const codeThemeCss = `:root:not([data-theme="dark"]){${declarations(codeThemes.light)}}:root[data-theme="dark"]{${declarations(codeThemes.dark)}}`;
 
 /** Adds `codeThemeCss` to every page's `<head>`, before the site's stylesheets load. */
-export function codeThemePlugin() {
+export function codeThemePlugin(): Plugin {
   return {
     name: "textbook-code-theme",
     injectHtmlTags: () => ({
